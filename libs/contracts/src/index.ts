@@ -1,0 +1,1 @@
+export { ZSmokeEventSchema, type TSmokeEvent } from './smoke-event.schema.js';

@@ -1,0 +1,21 @@
+import type { UserWorkspaceConfig } from 'vitest/config';
+
+/**
+ * One test configuration for every project: workspace libs resolve to their TypeScript sources through the
+ * `jira-sync-source` export condition, and integration tests (real servers) get generous hook timeouts
+ * because the first call to a freshly started server can be slow on a 2-core machine.
+ */
+export function sharedTestConfig(root: string): UserWorkspaceConfig {
+  return {
+    root,
+    resolve: { conditions: ['jira-sync-source'] },
+    ssr: { resolve: { conditions: ['jira-sync-source'] } },
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      pool: 'forks',
+    },
+  };
+}
