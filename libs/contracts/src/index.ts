@@ -1,1 +1,9 @@
 export { ZSmokeEventSchema, type TSmokeEvent } from './smoke-event.schema.js';
+export {
+  ZSmokeWorkflowInputSchema,
+  ZSmokeWorkflowResultSchema,
+  type TSmokeWorkflowInput,
+  type TSmokeWorkflowResult,
+} from './smoke.schema.js';
+export { TASK_QUEUES } from './task-queues.js';
+export { TOPICS, type TTopicName } from './topics.js';

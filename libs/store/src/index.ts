@@ -1,0 +1,4 @@
+export { connectStore, type StoreConnection, type StoreOptions } from './connect-store.js';
+export { detectCapabilities, type ServerCapabilities } from './server-capabilities.js';
+export { SmokeEventRepository, type StoredSmokeEvent } from './smoke-event.repository.js';
+export { DuplicateKeyError, isDuplicateKeyError } from './store-errors.js';

@@ -1,0 +1,22 @@
+import type { EncryptionKeys } from './encryption-codec.js';
+
+/**
+ * Parses a key ring written as `id1:base64key1,id2:base64key2`; the first entry is the current key.
+ * The message names the entry at fault but never echoes key material.
+ */
+export function parseKeyRing(text: string): EncryptionKeys {
+  const keys = new Map<string, Uint8Array>();
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (entries.length === 0) throw new Error('the encryption key ring is empty; expected "keyId:base64Key[,keyId:base64Key...]"');
+  entries.forEach((entry, index) => {
+    const separator = entry.indexOf(':');
+    const id = separator > 0 ? entry.slice(0, separator) : '';
+    const key = Buffer.from(entry.slice(separator + 1), 'base64');
+    if (!id || key.length !== 32) {
+      throw new Error(`entry ${index + 1} of the encryption key ring must be "keyId:<32 bytes in base64>" (openssl rand -base64 32)`);
+    }
+    if (keys.has(id)) throw new Error(`the encryption key ring names key id '${id}' twice`);
+    keys.set(id, key);
+  });
+  return { currentKeyId: entries[0]!.slice(0, entries[0]!.indexOf(':')), keys };
+}
