@@ -1,3 +1,4 @@
+import { basename, join } from 'node:path';
 import type { UserWorkspaceConfig } from 'vitest/config';
 
 /**
@@ -6,6 +7,11 @@ import type { UserWorkspaceConfig } from 'vitest/config';
  * because the first call to a freshly started server can be slow on a 2-core machine.
  */
 export function sharedTestConfig(root: string): UserWorkspaceConfig {
+  // tools/stack/bin/run-tests.mjs sets this to collect one JSON report per project for its closing summary line.
+  const reportDir = process.env['JIRA_SYNC_TEST_REPORT_DIR'];
+  const reporting = reportDir
+    ? { reporters: ['default', 'json'], outputFile: { json: join(reportDir, `${basename(root)}.json`) } }
+    : {};
   return {
     root,
     resolve: { conditions: ['jira-sync-source'] },
@@ -16,6 +22,7 @@ export function sharedTestConfig(root: string): UserWorkspaceConfig {
       testTimeout: 60_000,
       hookTimeout: 120_000,
       pool: 'forks',
+      ...reporting,
     },
   };
 }

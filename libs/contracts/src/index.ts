@@ -6,4 +6,4 @@ export {
   type TSmokeWorkflowResult,
 } from './smoke.schema.js';
 export { TASK_QUEUES } from './task-queues.js';
-export { TOPICS, type TTopicName } from './topics.js';
+export { TOPIC_SPECS, TOPICS, type TTopicName } from './topics.js';

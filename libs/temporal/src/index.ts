@@ -1,5 +1,5 @@
 export { workflowBundlerOptions } from './bundler.js';
 export { createDataConverter, createTemporalClient, type TemporalOptions } from './connection.js';
 export { EncryptionCodec, type EncryptionKeys } from './encryption-codec.js';
-export { parseKeyRing } from './key-ring.js';
+export { DEVELOPMENT_KEY_RING, parseKeyRing } from './key-ring.js';
 export { searchAttributesFor, workflowIdFor, SEARCH_ATTRIBUTE_KEYS } from './workflow-identity.js';

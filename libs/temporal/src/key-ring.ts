@@ -20,3 +20,10 @@ export function parseKeyRing(text: string): EncryptionKeys {
   });
   return { currentKeyId: entries[0]!.slice(0, entries[0]!.indexOf(':')), keys };
 }
+
+/**
+ * A fixed key ring for local development and tests only. Apps refuse it when NODE_ENV is production,
+ * so a deployment that forgets to configure JIRA_SYNC_ENCRYPTION_KEYS fails at start instead of sealing
+ * payloads with a public key.
+ */
+export const DEVELOPMENT_KEY_RING = 'dev-only:ZGV2ZWxvcG1lbnQtb25seS1rZXktZG8tbm90LXVzZSE=';

@@ -1,0 +1,4 @@
+import { router } from '../../trpc.js';
+import { runSmoke } from './run-smoke.js';
+
+export const smokeRouter = router({ run: runSmoke });

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+const ZIndexEnvSchema = z.object({
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
+  KAFKA_GROUP_ID: z.string().min(1).default('jira-sync-index'),
+  MONGODB_URI: z.string().min(1).default('mongodb://127.0.0.1:27017'),
+  MONGODB_DB: z.string().min(1).default('jira_sync'),
+});
+
+export type TIndexEnv = z.infer<typeof ZIndexEnvSchema> & { kafkaBrokers: string[] };
+
+/** Reads the index app's configuration once; defaults point at the local stack. */
+export function loadIndexEnv(source: NodeJS.ProcessEnv = process.env): TIndexEnv {
+  const parsed = ZIndexEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`index configuration is invalid:\n${problems}`);
+  }
+  return { ...parsed.data, kafkaBrokers: parsed.data.KAFKA_BROKERS.split(',').map((broker) => broker.trim()) };
+}

@@ -1,0 +1,29 @@
+import { TOPICS } from '@jira-sync/contracts';
+import { createKafka } from '@jira-sync/events';
+import { createLogger } from '@jira-sync/logging';
+import { connectStore, SmokeEventRepository } from '@jira-sync/store';
+import { startConsumer } from './consumer.js';
+import { loadIndexEnv } from './env.js';
+import { createSmokeEventHandler } from './handlers/smoke-event.handler.js';
+
+const env = loadIndexEnv();
+const logger = createLogger({ name: 'index', level: env.LOG_LEVEL });
+const store = await connectStore({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, appName: 'jira-sync-index' });
+const smokeEvents = new SmokeEventRepository(store.db);
+await smokeEvents.ensureIndexes();
+const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-index', logger });
+const stop = await startConsumer(kafka, {
+  groupId: env.KAFKA_GROUP_ID,
+  logger,
+  handlers: { [TOPICS.smoke]: createSmokeEventHandler({ repository: smokeEvents, logger, now: () => new Date() }) },
+});
+logger.info({ flavour: store.capabilities.flavour, db: env.MONGODB_DB }, 'index consuming');
+
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, 'index stopping');
+  await stop();
+  await store.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { createActivities } from '@jira-sync/activities';
+import { TOPIC_SPECS } from '@jira-sync/contracts';
+import { createJsonProducer, createKafka, ensureTopics } from '@jira-sync/events';
+import { createLogger } from '@jira-sync/logging';
+import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { loadWorkerEnv } from './env.js';
+
+const env = loadWorkerEnv();
+const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
+// Route the SDK's own lines (and the replay-safe workflow logger's) through pino.
+Runtime.install({
+  logger: new DefaultLogger('INFO', (entry) => {
+    const level = entry.level === 'WARN' ? 'warn' : entry.level === 'ERROR' ? 'error' : entry.level === 'INFO' ? 'info' : 'debug';
+    logger[level]({ ...entry.meta, component: 'temporal' }, entry.message);
+  }),
+});
+const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-worker', logger });
+await ensureTopics(kafka, TOPIC_SPECS);
+const publisher = await createJsonProducer(kafka);
+const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+const worker = await Worker.create({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  workflowsPath: createRequire(import.meta.url).resolve('@jira-sync/workflows'),
+  bundlerOptions: workflowBundlerOptions(),
+  activities: createActivities({ publisher, now: () => new Date() }),
+  dataConverter: createDataConverter(env.encryption),
+});
+logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS }, 'worker polling');
+await worker.run();
+await publisher.disconnect();
+await connection.close();
+logger.info('worker stopped');
