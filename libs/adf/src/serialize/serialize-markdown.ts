@@ -1,0 +1,34 @@
+import type { Root } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+
+/**
+ * mdast-util-gfm-autolink-literal escapes the `.` of `www.` only before ASCII word characters, and the
+ * serializer drops that escape when the next character is escaped anyway. Then `www._` or `www.中&`
+ * parses as a literal autolink, which ignores escapes. Encoding the last `w` as a character reference in
+ * exactly those cases keeps such text plain.
+ */
+const WWW_PREFIX_UNSAFE: Options['unsafe'] = ['w', 'W'].map((character) => ({
+  character,
+  before: '[Ww]{2}',
+  after: '\\.[^A-Za-z0-9.\\-]',
+  inConstruct: 'phrasing',
+  notInConstruct: ['autolink', 'link', 'image', 'label'],
+}));
+
+const OPTIONS: Options = {
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fence: '`',
+  rule: '-',
+  listItemIndent: 'one',
+  resourceLink: false,
+  unsafe: WWW_PREFIX_UNSAFE,
+  extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+};
+
+/** Serializes mdast as GitHub-flavoured Markdown; all escaping is left to mdast-util-to-markdown. */
+export function serializeMarkdown(tree: Root): string {
+  return toMarkdown(tree, OPTIONS);
+}
