@@ -28,7 +28,8 @@ async function buildAll(ctx: ServiceContext, selected: readonly StackService[]):
   await Promise.all([sequentialGo, selected.includes(kafkaService) ? kafkaService.ensureBuilt(ctx) : Promise.resolve()]);
 }
 
-async function assertPortsFree(service: StackService): Promise<void> {
+/** Fails with a clear message when a port the service needs is held by a process this stack did not start. */
+export async function assertPortsFree(service: Pick<StackService, 'name' | 'ports'>): Promise<void> {
   for (const port of service.ports) {
     if (await isPortOpen(port)) {
       throw new StackError(
