@@ -1,4 +1,4 @@
-import { TASK_QUEUES } from '@jira-sync/contracts';
+import { parseEnv, TASK_QUEUES } from '@jira-sync/contracts';
 import { DEVELOPMENT_KEY_RING, parseKeyRing } from '@jira-sync/temporal';
 import { z } from 'zod';
 
@@ -20,13 +20,9 @@ export type TApiEnv = z.infer<typeof ZApiEnvSchema> & { encryption: ReturnType<t
 
 /** Reads the api's configuration once; defaults point at the local stack. */
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
-  const parsed = ZApiEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new Error(`api configuration is invalid:\n${problems}`);
-  }
-  if (parsed.data.NODE_ENV === 'production' && !parsed.data.JIRA_SYNC_ENCRYPTION_KEYS) {
+  const env = parseEnv('api', ZApiEnvSchema, source);
+  if (env.NODE_ENV === 'production' && !env.JIRA_SYNC_ENCRYPTION_KEYS) {
     throw new Error('api configuration is invalid:\n  JIRA_SYNC_ENCRYPTION_KEYS: is required in production (keyId:base64 32-byte key)');
   }
-  return { ...parsed.data, encryption: parseKeyRing(parsed.data.JIRA_SYNC_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_RING) };
+  return { ...env, encryption: parseKeyRing(env.JIRA_SYNC_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_RING) };
 }

@@ -1,3 +1,4 @@
+import { parseEnv } from '@jira-sync/contracts';
 import { z } from 'zod';
 
 const ZIndexEnvSchema = z.object({
@@ -12,10 +13,6 @@ export type TIndexEnv = z.infer<typeof ZIndexEnvSchema> & { kafkaBrokers: string
 
 /** Reads the index app's configuration once; defaults point at the local stack. */
 export function loadIndexEnv(source: NodeJS.ProcessEnv = process.env): TIndexEnv {
-  const parsed = ZIndexEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new Error(`index configuration is invalid:\n${problems}`);
-  }
-  return { ...parsed.data, kafkaBrokers: parsed.data.KAFKA_BROKERS.split(',').map((broker) => broker.trim()) };
+  const env = parseEnv('index', ZIndexEnvSchema, source);
+  return { ...env, kafkaBrokers: env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()) };
 }

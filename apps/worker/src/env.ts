@@ -1,4 +1,4 @@
-import { TASK_QUEUES } from '@jira-sync/contracts';
+import { parseEnv, TASK_QUEUES } from '@jira-sync/contracts';
 import { DEVELOPMENT_KEY_RING, parseKeyRing } from '@jira-sync/temporal';
 import { z } from 'zod';
 
@@ -24,10 +24,6 @@ export type TWorkerEnv = z.infer<typeof ZWorkerEnvSchema>;
 
 /** Reads the worker's configuration once; every value has a default that points at the local stack. */
 export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): TWorkerEnv & { encryption: ReturnType<typeof parseKeyRing> } {
-  const parsed = ZWorkerEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new Error(`worker configuration is invalid:\n${problems}`);
-  }
-  return { ...parsed.data, encryption: parseKeyRing(parsed.data.JIRA_SYNC_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_RING) };
+  const env = parseEnv('worker', ZWorkerEnvSchema, source);
+  return { ...env, encryption: parseKeyRing(env.JIRA_SYNC_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_RING) };
 }

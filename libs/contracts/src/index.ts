@@ -1,3 +1,4 @@
+export { parseEnv } from './parse-env.js';
 export { ZSmokeEventSchema, type TSmokeEvent } from './smoke-event.schema.js';
 export {
   ZSmokeWorkflowInputSchema,
