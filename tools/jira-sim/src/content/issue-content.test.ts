@@ -9,6 +9,14 @@ function walk(node: AdfNode, visit: (node: AdfNode) => void): void {
   for (const child of node.content ?? []) walk(child, visit);
 }
 
+function mediaIdsIn(doc: AdfNode): string[] {
+  const out: string[] = [];
+  walk(doc, (node) => {
+    if (node.type === 'media') out.push(String(node.attrs?.id));
+  });
+  return out;
+}
+
 describe('generated ADF content', () => {
   it('uses every ADF node and mark in each site, with mentions of real users and media of real attachments', async () => {
     const sim = await startSimulator();
@@ -36,6 +44,25 @@ describe('generated ADF content', () => {
         const mediaIds = new Set([...site.attachments.values()].map((attachment) => attachment.mediaId));
         expect(media.length).toBeGreaterThan(0);
         expect(media.every((id) => mediaIds.has(id))).toBe(true);
+      }
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('shows a file added through a restricted comment as media in that comment, not in the description', async () => {
+    const sim = await startSimulator();
+    try {
+      const site = sim.control.site();
+      const linked = [...site.attachments.values()].filter((attachment) => attachment.commentId !== undefined);
+      expect(linked.length).toBeGreaterThan(0);
+      for (const attachment of linked) {
+        const comment = site.comments.get(attachment.commentId ?? '');
+        const issue = site.issues.get(attachment.issueId);
+        if (!comment || !issue) throw new Error(`attachment ${attachment.id} lost its comment or issue`);
+        expect(comment.visibility).toBeDefined();
+        expect(mediaIdsIn(commentBodyOf(site, comment))).toContain(attachment.mediaId);
+        expect(mediaIdsIn(descriptionOf(site, issue))).not.toContain(attachment.mediaId);
       }
     } finally {
       await sim.stop();

@@ -1,12 +1,12 @@
 /**
  * Seed-stable ADF bodies for issue descriptions, textarea fields and comments, from the shared ADF generator.
  * Regenerated on each access unless a mutation stored a body, so big presets stay small in memory. In every site the
- * first issue with an image attachment gets `coverAll`, so each preset uses every ADF node and mark somewhere.
+ * first issue whose description embeds an image gets `coverAll`, so each preset uses every ADF node and mark somewhere.
  */
 import { adfToPlainText, createRng, generateAdfDocument } from '../adf/index.js';
-import type { AdfMention } from '../adf/index.js';
+import type { AdfMediaFile, AdfMention } from '../adf/index.js';
 import type { SiteState } from '../model/site-state.js';
-import type { Comment, Issue } from '../model/types.js';
+import type { Attachment, Comment, Issue } from '../model/types.js';
 import type { AdfDoc } from '../util/adf-types.js';
 
 const licensed = new WeakMap<SiteState, string[]>();
@@ -27,11 +27,23 @@ function mentionsFor(site: SiteState, seed: number, minimum = 0): AdfMention[] {
   return out;
 }
 
-function imageFiles(site: SiteState, issue: Issue) {
+function mediaFile(attachment: Attachment): AdfMediaFile {
+  return { id: attachment.mediaId, collection: '', alt: attachment.filename };
+}
+
+/** Images the description embeds: those not added through a comment (a comment shows its own files). */
+function imageFiles(site: SiteState, issue: Issue): AdfMediaFile[] {
   return issue.attachmentIds
     .map((id) => site.attachments.get(id))
-    .filter((attachment) => attachment !== undefined && attachment.mimeType.startsWith('image/'))
-    .map((attachment) => ({ id: attachment?.mediaId ?? '', collection: '', alt: attachment?.filename ?? '' }));
+    .filter((attachment): attachment is Attachment => attachment !== undefined && attachment.commentId === undefined && attachment.mimeType.startsWith('image/'))
+    .map(mediaFile);
+}
+
+function commentFiles(site: SiteState, comment: Comment): AdfMediaFile[] {
+  return (site.issues.get(comment.issueId)?.attachmentIds ?? [])
+    .map((id) => site.attachments.get(id))
+    .filter((attachment): attachment is Attachment => attachment?.commentId === comment.id)
+    .map(mediaFile);
 }
 
 const coverAllIssue = new WeakMap<SiteState, string>();
@@ -64,9 +76,9 @@ export function textareaOf(site: SiteState, issue: Issue): AdfDoc | undefined {
   return generateAdfDocument(createRng(issue.descriptionSeed + 1), { size: 'small', mentions: mentionsFor(site, issue.descriptionSeed + 1) });
 }
 
-/** A comment's body. */
+/** A comment's body (files added through the comment appear in it as media). */
 export function commentBodyOf(site: SiteState, comment: Comment): AdfDoc {
-  return comment.body ?? generateAdfDocument(createRng(comment.bodySeed), { size: 'small', mentions: mentionsFor(site, comment.bodySeed) });
+  return comment.body ?? generateAdfDocument(createRng(comment.bodySeed), { size: 'small', mediaFiles: commentFiles(site, comment), mentions: mentionsFor(site, comment.bodySeed) });
 }
 
 /** Plain text of an ADF document (search text, renderedBody). */

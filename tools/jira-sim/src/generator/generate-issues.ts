@@ -5,6 +5,7 @@ import type { Rng } from '../util/rng.js';
 import { uuidFrom } from '../util/rng.js';
 import { DATA_ANCHOR_MS, DAY_MS } from './presets.js';
 import { ROLE_IDS } from './generate-access.js';
+import { linkCommentAttachments } from './link-comment-attachments.js';
 
 const VERBS = ['Fix', 'Improve', 'Investigate', 'Document', 'Refactor', 'Add', 'Remove', 'Migrate', 'Audit', 'Speed up'];
 const NOUNS = ['login flow', 'billing export', 'search index', 'webhook retries', 'audit trail', 'mobile layout', 'rate limiter', 'SSO settings', 'CSV import', 'release notes'];
@@ -45,6 +46,7 @@ export function generateIssues(site: SiteState, rng: Rng, options: IssueGenOptio
     site.issueKeys.set(issue.key, issue.id);
     addComments(site, rng, issue, options, restrictGroups);
     addAttachments(site, rng, issue, options);
+    linkCommentAttachments(site, issue);
     addChangelog(site, rng, issue);
   }
 }

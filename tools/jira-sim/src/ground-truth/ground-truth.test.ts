@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeComment, canSeeIssue } from '../permissions/access.js';
+import { canSeeAttachmentOnIssue, canSeeComment, canSeeIssue } from '../permissions/access.js';
 import { startSimulator } from '../simulator/start-simulator.js';
 
 describe('ground truth', () => {
@@ -32,8 +32,34 @@ describe('ground truth', () => {
           const expected = issue !== undefined && raw !== undefined && canSeeIssue(site, user, issue) && canSeeComment(site, user, raw, issue);
           if (expected !== comment.acl.readers?.includes(user.accountId)) mismatches.push(`comment ${comment.id} ${user.displayName}`);
         }
+        for (const attachment of truth.attachments) {
+          const issue = site.issues.get(attachment.issueId);
+          const raw = site.attachments.get(attachment.id);
+          const expected = issue !== undefined && raw !== undefined && canSeeIssue(site, user, issue) && canSeeAttachmentOnIssue(site, user, raw, issue);
+          if (expected !== attachment.acl.readers?.includes(user.accountId)) mismatches.push(`attachment ${attachment.id} ${user.displayName}`);
+        }
       }
       expect(mismatches).toEqual([]);
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it("gives an attachment added through a restricted comment that comment's ACL, restriction layer included", async () => {
+    const sim = await startSimulator();
+    try {
+      const truth = sim.control.groundTruth();
+      const linked = truth.attachments.filter((attachment) => attachment.commentId !== undefined);
+      expect(linked.length).toBeGreaterThan(0);
+      for (const attachment of linked) {
+        const comment = truth.comments.find((candidate) => candidate.id === attachment.commentId);
+        expect(comment?.visibility).toBeDefined();
+        expect(attachment.acl).toEqual(comment?.acl);
+        expect(attachment.acl.also?.length).toBeGreaterThan(0);
+      }
+      const issueReaders = (id: string) => truth.issues.find((issue) => issue.id === id)?.acl.readers?.join(',');
+      expect(linked.some((attachment) => attachment.acl.readers?.join(',') !== issueReaders(attachment.issueId))).toBe(true);
+      expect(truth.attachments.filter((attachment) => attachment.commentId === undefined).every((attachment) => attachment.acl.readers?.join(',') === issueReaders(attachment.issueId))).toBe(true);
     } finally {
       await sim.stop();
     }

@@ -13,7 +13,7 @@ export interface GroundTruth {
   projects: Array<{ id: string; key: string; name: string; acl: Acl }>;
   issues: Array<{ id: string; key: string; projectId: string; summary: string; created: number; updated: number; parentId?: string; securityLevelId?: string; acl: Acl }>;
   comments: Array<{ id: string; issueId: string; created: number; updated: number; visibility?: { type: string; identifier: string }; acl: Acl }>;
-  attachments: Array<{ id: string; issueId: string; filename: string; mimeType: string; size: number; acl: Acl }>;
+  attachments: Array<{ id: string; issueId: string; commentId?: string; filename: string; mimeType: string; size: number; acl: Acl }>;
 }
 
 export interface GroundTruthOptions {
@@ -80,16 +80,21 @@ export function computeGroundTruth(site: SiteState, options: GroundTruthOptions 
     const level = levelLayer(site, project, issue);
     const issueAcl = acl(main, level ? [level] : [], expander);
     out.issues.push({ id: issue.id, key: issue.key, projectId: issue.projectId, summary: issue.summary, created: issue.created, updated: issue.updated, parentId: issue.parentId, securityLevelId: issue.securityLevelId, acl: issueAcl });
+    const commentAcls = new Map<string, Acl>();
     for (const commentId of issue.commentIds) {
       const comment = site.comments.get(commentId);
       if (!comment) continue;
       const restriction = visibilityLayer(site, project, comment);
       const commentAcl = restriction ? acl(main, [...(level ? [level] : []), restriction], expander) : issueAcl;
+      commentAcls.set(comment.id, commentAcl);
       out.comments.push({ id: comment.id, issueId: issue.id, created: comment.created, updated: comment.updated, ...(comment.visibility ? { visibility: { type: comment.visibility.type, identifier: comment.visibility.identifier } } : {}), acl: commentAcl });
     }
     for (const attachmentId of issue.attachmentIds) {
       const attachment = site.attachments.get(attachmentId);
-      if (attachment) out.attachments.push({ id: attachment.id, issueId: issue.id, filename: attachment.filename, mimeType: attachment.mimeType, size: attachment.size, acl: issueAcl });
+      if (!attachment) continue;
+      // A file added through a comment has the comment's ACL (its restriction layer included); otherwise the issue's.
+      const commentAcl = attachment.commentId === undefined ? undefined : commentAcls.get(attachment.commentId);
+      out.attachments.push({ id: attachment.id, issueId: issue.id, ...(commentAcl ? { commentId: attachment.commentId } : {}), filename: attachment.filename, mimeType: attachment.mimeType, size: attachment.size, acl: commentAcl ?? issueAcl });
     }
   }
   return out;

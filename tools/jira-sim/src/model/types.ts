@@ -147,6 +147,8 @@ export interface Attachment {
   size: number;
   authorAccountId: string;
   created: number;
+  /** Set when the file was added through a comment: readers must also be able to see that comment (reference §6.2). */
+  commentId?: string;
 }
 
 export interface IssueLink {

@@ -1,15 +1,37 @@
-/** Add and delete attachments (bytes stay generated from the id). */
+/** Add and delete attachments (bytes stay generated from the id), optionally through a comment of the issue. */
 import { randomUUID } from 'node:crypto';
 import type { Attachment } from '../model/types.js';
 import type { SimRuntime } from '../runtime/sim-runtime.js';
 import type { SiteRef } from './mutation-context.js';
 import { issueOf, siteOf, touchIssue } from './mutation-context.js';
 
-export function addAttachment(runtime: SimRuntime, issueIdOrKey: string, input: SiteRef & { filename: string; mimeType?: string; size?: number; authorAccountId?: string }): Attachment {
+export interface AddAttachmentInput extends SiteRef {
+  filename: string;
+  mimeType?: string;
+  size?: number;
+  authorAccountId?: string;
+  /** Adds the file through this comment of the issue: it then follows the comment's visibility. */
+  commentId?: string;
+}
+
+export function addAttachment(runtime: SimRuntime, issueIdOrKey: string, input: AddAttachmentInput): Attachment {
   const site = siteOf(runtime, input);
   const issue = issueOf(site, issueIdOrKey);
+  if (input.commentId !== undefined && site.state.comments.get(input.commentId)?.issueId !== issue.id) {
+    throw new Error(`Issue '${issue.key}' has no comment '${input.commentId}'; pass the id of one of its comments.`);
+  }
   const now = touchIssue(runtime, site, issue.id, issue);
-  const attachment: Attachment = { id: String(site.state.nextIds.attachment++), issueId: issue.id, mediaId: randomUUID(), filename: input.filename, mimeType: input.mimeType ?? 'application/octet-stream', size: input.size ?? 1024, authorAccountId: input.authorAccountId ?? runtime.known.apiUser.accountId, created: now };
+  const attachment: Attachment = {
+    id: String(site.state.nextIds.attachment++),
+    issueId: issue.id,
+    mediaId: randomUUID(),
+    filename: input.filename,
+    mimeType: input.mimeType ?? 'application/octet-stream',
+    size: input.size ?? 1024,
+    authorAccountId: input.authorAccountId ?? runtime.known.apiUser.accountId,
+    created: now,
+    ...(input.commentId === undefined ? {} : { commentId: input.commentId }),
+  };
   site.state.attachments.set(attachment.id, attachment);
   issue.attachmentIds.push(attachment.id);
   issue.updated = now;

@@ -48,6 +48,11 @@ export function deleteComment(runtime: SimRuntime, commentId: string, input: Sit
   const now = touchIssue(runtime, site, issue.id, issue);
   site.state.comments.delete(comment.id);
   issue.commentIds = issue.commentIds.filter((id) => id !== comment.id);
+  // Files added through the comment stay on the issue and follow it from now on [U].
+  for (const id of issue.attachmentIds) {
+    const attachment = site.state.attachments.get(id);
+    if (attachment?.commentId === comment.id) delete attachment.commentId;
+  }
   if (runtime.options.commentDeleteBumpsUpdated) issue.updated = now;
   runtime.emit(site.state, 'comment_deleted', { issue, comment });
 }

@@ -1,6 +1,6 @@
 /** Jira's read permissions: global (admin, browse users), project browse, issue security, comment visibility. */
 import type { SiteState } from '../model/site-state.js';
-import type { Comment, Grant, Issue, Project, User } from '../model/types.js';
+import type { Attachment, Comment, Grant, Issue, Project, User } from '../model/types.js';
 import { ISSUE_HOLDERS, holderMatches, isInProjectRole, isMemberOfGroup } from './holder-match.js';
 
 /** Administer Jira (member of jira-admins). */
@@ -81,4 +81,13 @@ export function canSeeComment(site: SiteState, user: User | undefined, comment: 
   const project = site.projects.get(issue.projectId);
   const role = [...site.roles.values()].find((candidate) => candidate.name === visibility.value);
   return project !== undefined && role !== undefined && isInProjectRole(site, user.accountId, project, role.id);
+}
+
+/**
+ * Whether the user may see an attachment it can already see the issue of: one added through a restricted comment
+ * follows that comment's visibility (a comment deleted since leaves the attachment following the issue).
+ */
+export function canSeeAttachmentOnIssue(site: SiteState, user: User | undefined, attachment: Attachment, issue: Issue): boolean {
+  const comment = attachment.commentId === undefined ? undefined : site.comments.get(attachment.commentId);
+  return comment === undefined || canSeeComment(site, user, comment, issue);
 }

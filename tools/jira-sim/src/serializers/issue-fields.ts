@@ -1,8 +1,8 @@
 /** The field catalogue: how each issue field renders, and which are navigable (`*navigable`). */
 import { descriptionOf, textareaOf } from '../content/issue-content.js';
-import type { Issue } from '../model/types.js';
+import type { Attachment, Issue } from '../model/types.js';
 import { childrenOf } from '../model/issue-children.js';
-import { canSeeComment } from '../permissions/access.js';
+import { canSeeAttachmentOnIssue, canSeeComment } from '../permissions/access.js';
 import { serializeAttachment } from './attachment.serializer.js';
 import { serializeComment } from './comment.serializer.js';
 import { issueTypeJson, projectRef } from './project.serializer.js';
@@ -61,6 +61,14 @@ function comments(view: ViewContext, issue: Issue, options: FieldOptions): unkno
   };
 }
 
+/** Files added through a comment the viewer cannot see are left out, as the comment is. */
+function attachments(view: ViewContext, issue: Issue): unknown {
+  return issue.attachmentIds
+    .map((id) => view.site.attachments.get(id))
+    .filter((attachment): attachment is Attachment => attachment !== undefined && canSeeAttachmentOnIssue(view.site, view.viewer, attachment, issue))
+    .map((attachment) => serializeAttachment(view, attachment));
+}
+
 export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Render; name: string }> = {
   summary: { navigable: true, name: 'Summary', render: (_view, issue) => issue.summary },
   issuetype: { navigable: true, name: 'Issue Type', render: (view, issue) => issueTypeJson(view, issue.issueType) },
@@ -81,7 +89,7 @@ export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Rende
   subtasks: { navigable: true, name: 'Sub-tasks', render: (view, issue) => childrenOf(view.site, issue.id).filter((child) => child.issueType === 'Subtask').map((child) => issueRef(view, child.id)) },
   issuelinks: { navigable: true, name: 'Linked Issues', render: (view, issue) => issue.links.map((link) => ({ id: link.id, self: `${view.siteUrl}/rest/api/3/issueLink/${link.id}`, type: { id: '1000', name: link.type, inward: `is ${link.type.toLowerCase()} by`, outward: link.type.toLowerCase() }, outwardIssue: issueRef(view, link.outwardIssueId) })) },
   resolution: { navigable: true, name: 'Resolution', render: (view, issue) => (issue.status === 'Done' ? { self: `${view.siteUrl}/rest/api/3/resolution/10000`, id: '10000', name: 'Done', description: 'Work has been completed on this issue.' } : null) },
-  attachment: { navigable: false, name: 'Attachment', render: (view, issue) => issue.attachmentIds.map((id) => view.site.attachments.get(id)).filter((item) => item !== undefined).map((item) => serializeAttachment(view, item)) },
+  attachment: { navigable: false, name: 'Attachment', render: attachments },
   comment: { navigable: false, name: 'Comment', render: comments },
   customfield_10030: { navigable: true, name: 'External reference', render: (_view, issue) => issue.custom.text ?? null },
   customfield_10031: { navigable: true, name: 'Release notes', render: (view, issue) => textareaOf(view.site, issue) ?? null },

@@ -1,6 +1,7 @@
 /**
  * Attachments: metadata (numeric id), site settings, and content — 303 to the media host with a short-lived signed
- * URL by default, or the bytes themselves with redirect=false (Range supported).
+ * URL by default, or the bytes themselves with redirect=false (Range supported). Attachments on issues the caller cannot
+ * see look missing (404); those added through a comment the caller cannot see are refused (403).
  */
 import { attachmentBytes } from '../../content/attachment-bytes.js';
 import { rangeReply } from '../../http/byte-range.js';
@@ -8,7 +9,7 @@ import { HttpError } from '../../http/http-error.js';
 import { boolParam } from '../../http/query-params.js';
 import type { RouteDef, SimReply, SimRequest } from '../../http/route-types.js';
 import type { Attachment } from '../../model/types.js';
-import { canSeeIssue } from '../../permissions/access.js';
+import { canSeeAttachmentOnIssue, canSeeIssue } from '../../permissions/access.js';
 import { serializeAttachmentMetadata } from '../../serializers/attachment.serializer.js';
 import { viewOf } from '../route-helpers.js';
 
@@ -17,6 +18,12 @@ function visibleAttachment(request: SimRequest): Attachment {
   const issue = attachment ? request.site.issues.get(attachment.issueId) : undefined;
   if (!attachment || !issue || !canSeeIssue(request.site, request.caller.user, issue)) {
     throw HttpError.jira(404, `The attachment with id '${request.params.id ?? ''}' does not exist.`);
+  }
+  // A caller who can see the issue but not the restricted comment the file was added through gets 403 on metadata,
+  // content and thumbnail alike: the reference (§6.2) says so for content, and the OpenAPI document lists 403 ("does
+  // not have the necessary permission") for all three, keeping 404 for missing attachments or disabled attachments.
+  if (!canSeeAttachmentOnIssue(request.site, request.caller.user, attachment, issue)) {
+    throw HttpError.jira(403, 'You do not have permission to view this attachment.');
   }
   return attachment;
 }
