@@ -14,9 +14,11 @@ const ZApiEnvSchema = z.object({
   MONGODB_URI: z.string().min(1).default('mongodb://127.0.0.1:27017'),
   MONGODB_DB: z.string().min(1).default('jira_sync'),
   JIRA_SYNC_ENCRYPTION_KEYS: z.string().optional(),
+  // The codec endpoint decrypts payloads for the Temporal UI; on by default only outside production.
+  CODEC_ENDPOINT: z.enum(['on', 'off']).optional(),
 });
 
-export type TApiEnv = z.infer<typeof ZApiEnvSchema> & { encryption: ReturnType<typeof parseKeyRing> };
+export type TApiEnv = z.infer<typeof ZApiEnvSchema> & { codecEndpoint: boolean; encryption: ReturnType<typeof parseKeyRing> };
 
 /** Reads the api's configuration once; defaults point at the local stack. */
 export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
@@ -24,5 +26,6 @@ export function loadApiEnv(source: NodeJS.ProcessEnv = process.env): TApiEnv {
   if (env.NODE_ENV === 'production' && !env.JIRA_SYNC_ENCRYPTION_KEYS) {
     throw new Error('api configuration is invalid:\n  JIRA_SYNC_ENCRYPTION_KEYS: is required in production (keyId:base64 32-byte key)');
   }
-  return { ...env, encryption: parseKeyRing(env.JIRA_SYNC_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_RING) };
+  const codecEndpoint = (env.CODEC_ENDPOINT ?? (env.NODE_ENV === 'production' ? 'off' : 'on')) === 'on';
+  return { ...env, codecEndpoint, encryption: parseKeyRing(env.JIRA_SYNC_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_RING) };
 }

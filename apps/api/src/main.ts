@@ -1,7 +1,8 @@
 import { createLogger } from '@jira-sync/logging';
 import { connectStore, SmokeEventRepository } from '@jira-sync/store';
-import { createTemporalClient } from '@jira-sync/temporal';
-import { createHTTPServer } from '@trpc/server/adapters/standalone';
+import { createCodecEndpoint, createTemporalClient, EncryptionCodec } from '@jira-sync/temporal';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { createServer } from 'node:http';
 import type { ApiContext } from './context.js';
 import { loadApiEnv } from './env.js';
 import { appRouter } from './routers/_app.js';
@@ -19,9 +20,23 @@ const context: ApiContext = {
   temporalUiUrl: env.TEMPORAL_UI_URL,
   namespace: env.TEMPORAL_NAMESPACE,
 };
-const server = createHTTPServer({ router: appRouter, createContext: () => context });
+const trpc = createHTTPHandler({ router: appRouter, createContext: () => context });
+// Lets the Temporal UI show sealed payloads (the stack starts the UI with --ui-codec-endpoint <api>/codec).
+const uiOrigin = new URL(env.TEMPORAL_UI_URL).origin;
+const codec = env.codecEndpoint
+  ? createCodecEndpoint({ codec: new EncryptionCodec(env.encryption), allowedOrigins: [uiOrigin, uiOrigin.replace('127.0.0.1', 'localhost')] })
+  : undefined;
+const server = createServer((request, response) => {
+  void (async () => {
+    if (codec && (await codec(request, response))) return;
+    trpc(request, response);
+  })().catch((error: unknown) => {
+    logger.error({ err: error }, 'request failed');
+    if (!response.headersSent) response.writeHead(500).end();
+  });
+});
 server.listen(env.API_PORT, env.API_HOST);
-server.on('listening', () => logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}` }, 'api listening'));
+server.on('listening', () => logger.info({ url: `http://${env.API_HOST}:${env.API_PORT}`, codecEndpoint: env.codecEndpoint }, 'api listening'));
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'api stopping');

@@ -11,3 +11,12 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/** True when nothing listens on the loopback port yet. */
+export function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { startSimulator } from '@jira-sync/jira-sim';
 import { createApiClient } from './api-client.js';
 import { startApps } from './app-processes.js';
-import { findFreePort } from './free-port.js';
+import { findFreePort, isPortFree } from './free-port.js';
 import { tourJira } from './jira-tour.js';
 
 /**
@@ -13,7 +13,8 @@ import { tourJira } from './jira-tour.js';
  */
 async function main(): Promise<void> {
   const logDir = join(process.cwd(), '.stack', 'logs', 'demo');
-  const apiPort = Number(process.env['API_PORT'] ?? (await findFreePort()));
+  // Port 3000 is where the Temporal UI's codec endpoint points (tools/stack); any free port works otherwise.
+  const apiPort = Number(process.env['API_PORT'] ?? ((await isPortFree(3000)) ? 3000 : await findFreePort()));
   const sim = await startSimulator({ preset: 'demo', seed: 1 });
   console.log(`demo: Jira simulator (preset demo, seed 1) serving ${sim.sites.map((site) => `${site.name} at ${site.siteUrl}`).join(', ')}`);
   console.log('demo: starting api, worker and index ...');
