@@ -1,16 +1,29 @@
 /** Kafka topics the worker publishes to and the index app consumes; versioned so a schema break gets a new topic. */
 export const TOPICS = {
+  /** The smoke path's topic (api -> Temporal -> worker -> Kafka -> index), kept until the demo runs a real sync. */
   smoke: 'jira-sync.smoke.v1',
   records: 'jira-sync.records.v1',
+  /** Record events the index app could not apply, with the error, so the partition keeps flowing. */
+  recordsDeadLetter: 'jira-sync.records.dlq.v1',
 } as const;
 
 export type TTopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
+/** Largest record event the topic accepts (after compression). Issues split comments into their own events, so only a huge description comes near it. */
+export const MAX_RECORD_EVENT_BYTES = 16 * 1024 * 1024;
+
+export interface TTopicSpec {
+  topic: TTopicName;
+  numPartitions: number;
+  configEntries?: Array<{ name: string; value: string }>;
+}
+
 /**
- * How each topic is provisioned. Records are keyed by connector + record id, so six partitions let the
+ * How each topic is provisioned. Records are keyed by tenant + connector + record, so six partitions let the
  * index app scale to six consumers while every record's events stay in order.
  */
-export const TOPIC_SPECS: ReadonlyArray<{ topic: TTopicName; numPartitions: number }> = [
+export const TOPIC_SPECS: readonly TTopicSpec[] = [
   { topic: TOPICS.smoke, numPartitions: 1 },
-  { topic: TOPICS.records, numPartitions: 6 },
+  { topic: TOPICS.records, numPartitions: 6, configEntries: [{ name: 'max.message.bytes', value: String(MAX_RECORD_EVENT_BYTES) }] },
+  { topic: TOPICS.recordsDeadLetter, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(MAX_RECORD_EVENT_BYTES) }] },
 ];
