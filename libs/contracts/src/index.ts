@@ -90,3 +90,4 @@ export {
   type TSyncStatus,
   type TSyncStepProgress,
 } from './sync/sync-workflow.schema.js';
+export { Secret } from './secret.js';
