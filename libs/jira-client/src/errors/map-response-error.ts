@@ -1,3 +1,4 @@
+import { parseJsonWithoutPrototypes } from '../http/parse-response.js';
 import {
   JiraAuthError,
   JiraBadRequestError,
@@ -17,7 +18,7 @@ const MAX_TEXT = 300;
 export function parseErrorBody(text: string): JiraErrorDetails & { summary: string } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJsonWithoutPrototypes(text);
   } catch {
     const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
     return { errorMessages: plain ? [plain] : [], errors: {}, summary: plain };
