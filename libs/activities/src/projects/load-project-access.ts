@@ -1,0 +1,105 @@
+import { JiraError, JiraNotFoundError, JiraPermissionError, type JiraClient, type TProjectRole } from '@jira-sync/jira-client';
+import type { THolder, TProjectAccess } from '../acl/resolve-acl.js';
+
+/** What is read once per sync and shared by every project's access model. */
+export interface TSiteAccess {
+  /** Application role key -> granting group ids; undefined when the account may not read application roles. */
+  applicationRoleGroups: Map<string, string[]> | undefined;
+  groupIdByName: Map<string, string>;
+}
+
+/** A project's roles with their actors (also what the role records are built from). */
+export interface TLoadedProjectAccess {
+  access: TProjectAccess;
+  permissionSchemeId?: string;
+  issueSecuritySchemeId?: string;
+  roles: TProjectRole[];
+  /** Problems a person can act on (which Jira permission to grant). */
+  problems: string[];
+}
+
+/** Reads the application roles (Administer Jira) and indexes groups by name; both degrade, never throw on 403/401. */
+export async function loadSiteAccess(client: JiraClient, groups: Array<{ groupId: string; name: string }>): Promise<TSiteAccess> {
+  const groupIdByName = new Map(groups.map((group) => [group.name, group.groupId]));
+  try {
+    const roles = await client.applicationRoles();
+    const applicationRoleGroups = new Map<string, string[]>();
+    for (const role of roles) {
+      const fromDetails = (role.groupDetails ?? []).map((detail) => detail.groupId ?? (detail.name ? groupIdByName.get(detail.name) : undefined));
+      const fromNames = (role.groups ?? []).map((name) => groupIdByName.get(name));
+      applicationRoleGroups.set(role.key, [...new Set([...fromDetails, ...fromNames].filter((id): id is string => Boolean(id)))]);
+    }
+    return { applicationRoleGroups, groupIdByName };
+  } catch (error) {
+    if (isAccessDenied(error)) return { applicationRoleGroups: undefined, groupIdByName };
+    throw error;
+  }
+}
+
+function isAccessDenied(error: unknown): boolean {
+  return error instanceof JiraPermissionError || error instanceof JiraNotFoundError || (error instanceof JiraError && error.kind === 'auth');
+}
+
+function grantAdvice(projectKey: string, what: string): string {
+  return `${projectKey}: cannot read the project's ${what}; grant the syncing account Administer Projects on ${projectKey} (or Administer Jira). Its records are stored readable by no one until then.`;
+}
+
+/**
+ * Builds a project's access model: Browse Projects holders (permission scheme, grants expanded), security level
+ * members and project roles. A part Jira will not show leaves that part undefined and says which permission is missing.
+ */
+export async function loadProjectAccess(client: JiraClient, project: { id: string; key: string }, site: TSiteAccess): Promise<TLoadedProjectAccess> {
+  const problems: string[] = [];
+  let browse: THolder[] | undefined;
+  let administer: THolder[] = [];
+  let permissionSchemeId: string | undefined;
+  try {
+    const ref = await client.projectPermissionScheme(project.id);
+    permissionSchemeId = String(ref.id);
+    const scheme = await client.permissionScheme(ref.id);
+    browse = scheme.permissions.filter((grant) => grant.permission === 'BROWSE_PROJECTS').map((grant) => grant.holder);
+    administer = scheme.permissions.filter((grant) => grant.permission === 'ADMINISTER_PROJECTS').map((grant) => grant.holder);
+  } catch (error) {
+    if (!isAccessDenied(error)) throw error;
+    problems.push(grantAdvice(project.key, 'permission scheme'));
+  }
+
+  let levels: Map<string, THolder[]> | undefined = new Map();
+  let issueSecuritySchemeId: string | undefined;
+  try {
+    const scheme = await client.projectIssueSecurityScheme(project.id);
+    if (scheme) {
+      issueSecuritySchemeId = String(scheme.id);
+      for (const level of scheme.levels) levels.set(String(level.id), []);
+      for await (const member of client.issueSecurityLevelMembers({ schemeId: [scheme.id] })) {
+        const list = levels.get(String(member.issueSecurityLevelId)) ?? [];
+        list.push(member.holder);
+        levels.set(String(member.issueSecurityLevelId), list);
+      }
+    }
+  } catch (error) {
+    if (!isAccessDenied(error)) throw error;
+    levels = undefined;
+    problems.push(grantAdvice(project.key, 'issue security levels'));
+  }
+
+  const roles: TProjectRole[] = [];
+  try {
+    for (const ref of await client.projectRoles(project.id)) roles.push(await client.projectRole(project.id, ref.id));
+  } catch (error) {
+    if (!isAccessDenied(error)) throw error;
+    problems.push(grantAdvice(project.key, 'project roles'));
+  }
+
+  const access: TProjectAccess = {
+    projectId: project.id,
+    browse,
+    administer,
+    levels,
+    applicationRoleGroups: site.applicationRoleGroups,
+    roleIdByName: new Map(roles.map((role) => [role.name, String(role.id)])),
+    groupIdByName: site.groupIdByName,
+    ...(problems.length > 0 ? { unresolvedReason: problems.join(' ') } : {}),
+  };
+  return { access, permissionSchemeId, issueSecuritySchemeId, roles, problems };
+}
