@@ -1,15 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
-import { EncryptionCodec, type EncryptionKeys } from './encryption-codec.js';
+import { createDataConverter } from './data-converter.js';
+import type { EncryptionKeys } from './encryption-codec.js';
 
 export interface TemporalOptions {
   address: string;
   namespace: string;
   encryption: EncryptionKeys;
-}
-
-/** The data converter every client and worker of jira-sync uses: default JSON payloads, sealed by the codec. */
-export function createDataConverter(encryption: EncryptionKeys): { payloadCodecs: EncryptionCodec[] } {
-  return { payloadCodecs: [new EncryptionCodec(encryption)] };
 }
 
 /** Connects a Temporal client with the encrypting data converter. */

@@ -40,10 +40,12 @@ describe('EncryptionCodec', () => {
     await expect(other.decode(sealed)).rejects.toThrow("no encryption key with id 'a'");
   });
 
-  it('passes payloads that were never encrypted through unchanged', async () => {
-    const codec = new EncryptionCodec({ currentKeyId: 'a', keys: new Map([['a', keyA]]) });
+  it('refuses payloads that were never encrypted unless development asks to accept them', async () => {
     const plain = defaultPayloadConverter.toPayload('plain');
-    expect(await codec.decode([plain])).toEqual([plain]);
+    const strict = new EncryptionCodec({ currentKeyId: 'a', keys: new Map([['a', keyA]]) });
+    await expect(strict.decode([plain])).rejects.toThrow('refusing a payload that is not encrypted');
+    const development = new EncryptionCodec({ currentKeyId: 'a', keys: new Map([['a', keyA]]), acceptUnencrypted: true });
+    expect(await development.decode([plain])).toEqual([plain]);
   });
 });
 

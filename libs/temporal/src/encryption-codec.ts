@@ -16,6 +16,12 @@ export interface EncryptionKeys {
   currentKeyId: string;
   /** Every key that may still be needed to open older payloads, by id; each exactly 32 bytes (AES-256). */
   keys: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Whether decode passes payloads that were never encrypted through unchanged. Only for local development
+   * (history written before the codec existed); everywhere else an unsealed payload is refused, so nobody can
+   * slip clear-text input past the codec.
+   */
+  acceptUnencrypted?: boolean;
 }
 
 /**
@@ -46,7 +52,10 @@ export class EncryptionCodec implements PayloadCodec {
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
       const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-      if (!encoding || decoder.decode(encoding) !== ENCODING) return payload;
+      if (!encoding || decoder.decode(encoding) !== ENCODING) {
+        if (this.config.acceptUnencrypted) return payload;
+        throw new ValueError('refusing a payload that is not encrypted; only development (NODE_ENV=development) accepts unencrypted payloads');
+      }
       const keyIdBytes = payload.metadata?.[KEY_ID_METADATA];
       const keyId = keyIdBytes ? decoder.decode(keyIdBytes) : '';
       const key = this.config.keys.get(keyId);
