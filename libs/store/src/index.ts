@@ -2,3 +2,4 @@ export { connectStore, type StoreConnection, type StoreOptions } from './connect
 export { detectCapabilities, type ServerCapabilities } from './server-capabilities.js';
 export { SmokeEventRepository, type StoredSmokeEvent } from './smoke-event.repository.js';
 export { DuplicateKeyError, isDuplicateKeyError } from './store-errors.js';
+export { CredentialSealError, CredentialSealer, type SealedValue, type SealerKeyRing } from './credential-sealer.js';
