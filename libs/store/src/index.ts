@@ -3,3 +3,5 @@ export { detectCapabilities, type ServerCapabilities } from './server-capabiliti
 export { SmokeEventRepository, type StoredSmokeEvent } from './smoke-event.repository.js';
 export { DuplicateKeyError, isDuplicateKeyError } from './store-errors.js';
 export { CredentialSealError, CredentialSealer, type SealedValue, type SealerKeyRing } from './credential-sealer.js';
+export { ConnectorExistsError, ConnectorNotFoundError } from './connector-errors.js';
+export { ConnectorRepository, credentialsContext, type StoredConnector, type TConnectorConfigPatch } from './connector.repository.js';

@@ -1,0 +1,122 @@
+import {
+  Secret,
+  ZConnectorConfigSchema,
+  ZConnectorCredentialsSchema,
+  type TConnectorConfig,
+  type TConnectorConfigInput,
+  type TConnectorCredentials,
+} from '@jira-sync/contracts';
+import type { Collection, Db } from 'mongodb';
+import { ConnectorExistsError, ConnectorNotFoundError } from './connector-errors.js';
+import type { CredentialSealer, SealedValue } from './credential-sealer.js';
+import { isDuplicateKeyError } from './store-errors.js';
+
+/** A stored connector: its config in the clear, its credentials only sealed (aad `<tenantId>/<connectorId>`). */
+export interface StoredConnector {
+  tenantId: string;
+  connectorId: string;
+  config: TConnectorConfig;
+  credentials: SealedValue;
+  /** Incremented on every credentials write: the compare-and-set guard of token refreshes. */
+  credentialsVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Config fields an update may change (the identity stays). */
+export type TConnectorConfigPatch = Partial<Omit<TConnectorConfigInput, 'tenantId' | 'connectorId'>>;
+
+export function credentialsContext(tenantId: string, connectorId: string): string {
+  return `${tenantId}/${connectorId}`;
+}
+
+/** Connector instances: one document per tenant + connector id. */
+export class ConnectorRepository {
+  static readonly collectionName = 'connectors';
+  private readonly collection: Collection<StoredConnector>;
+
+  constructor(
+    db: Db,
+    private readonly sealer: CredentialSealer,
+  ) {
+    this.collection = db.collection<StoredConnector>(ConnectorRepository.collectionName);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.collection.createIndex({ tenantId: 1, connectorId: 1 }, { unique: true, name: 'tenant_connector_unique' });
+  }
+
+  /** Validates and stores a new connector; an existing tenant + connector id raises ConnectorExistsError. */
+  async create(input: TConnectorConfigInput, credentials: TConnectorCredentials): Promise<TConnectorConfig> {
+    const config = ZConnectorConfigSchema.parse(input);
+    const parsed = ZConnectorCredentialsSchema.parse(credentials);
+    const now = new Date();
+    try {
+      await this.collection.insertOne({
+        tenantId: config.tenantId,
+        connectorId: config.connectorId,
+        config,
+        credentials: this.seal(config.tenantId, config.connectorId, parsed),
+        credentialsVersion: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new ConnectorExistsError(config.tenantId, config.connectorId);
+      throw error;
+    }
+    return config;
+  }
+
+  async get(tenantId: string, connectorId: string): Promise<TConnectorConfig | null> {
+    const doc = await this.collection.findOne({ tenantId, connectorId }, { projection: { config: 1 } });
+    return doc ? ZConnectorConfigSchema.parse(doc.config) : null;
+  }
+
+  async getCredentials(tenantId: string, connectorId: string): Promise<Secret<TConnectorCredentials> | null> {
+    const current = await this.getSealedCredentials(tenantId, connectorId);
+    return current ? new Secret(current.credentials) : null;
+  }
+
+  /** The opened credentials with the version a compare-and-set write must name. */
+  async getSealedCredentials(tenantId: string, connectorId: string): Promise<{ credentials: TConnectorCredentials; version: number } | null> {
+    const doc = await this.collection.findOne({ tenantId, connectorId }, { projection: { credentials: 1, credentialsVersion: 1 } });
+    if (!doc) return null;
+    const plaintext = this.sealer.open(doc.credentials, credentialsContext(tenantId, connectorId));
+    return { credentials: ZConnectorCredentialsSchema.parse(JSON.parse(plaintext)), version: doc.credentialsVersion };
+  }
+
+  /** Replaces the credentials only if they are still at `expectedVersion`; false when another writer came first. */
+  async replaceCredentialsIf(tenantId: string, connectorId: string, credentials: TConnectorCredentials, expectedVersion: number): Promise<boolean> {
+    const parsed = ZConnectorCredentialsSchema.parse(credentials);
+    const result = await this.collection.updateOne(
+      { tenantId, connectorId, credentialsVersion: expectedVersion },
+      { $set: { credentials: this.seal(tenantId, connectorId, parsed), updatedAt: new Date() }, $inc: { credentialsVersion: 1 } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Merges the patch into the stored config, validates the result and stores it. */
+  async updateConfig(tenantId: string, connectorId: string, patch: TConnectorConfigPatch): Promise<TConnectorConfig> {
+    const current = await this.get(tenantId, connectorId);
+    if (!current) throw new ConnectorNotFoundError(tenantId, connectorId);
+    const config = ZConnectorConfigSchema.parse({ ...current, ...patch, tenantId, connectorId });
+    const result = await this.collection.updateOne({ tenantId, connectorId }, { $set: { config, updatedAt: new Date() } });
+    if (result.matchedCount === 0) throw new ConnectorNotFoundError(tenantId, connectorId);
+    return config;
+  }
+
+  /** Removes the connector; true when it existed. */
+  async delete(tenantId: string, connectorId: string): Promise<boolean> {
+    return (await this.collection.deleteOne({ tenantId, connectorId })).deletedCount === 1;
+  }
+
+  async list(tenantId: string): Promise<TConnectorConfig[]> {
+    const docs = await this.collection.find({ tenantId }, { projection: { config: 1 } }).sort({ connectorId: 1 }).toArray();
+    return docs.map((doc) => ZConnectorConfigSchema.parse(doc.config));
+  }
+
+  private seal(tenantId: string, connectorId: string, credentials: TConnectorCredentials): SealedValue {
+    return this.sealer.seal(JSON.stringify(credentials), credentialsContext(tenantId, connectorId));
+  }
+}
