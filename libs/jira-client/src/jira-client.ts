@@ -5,7 +5,7 @@ import { listAuditRecords, type ListAuditRecordsOptions } from './resources/audi
 import { bulkFetchIssues, type BulkFetchOptions } from './resources/bulk-fetch.js';
 import { bulkFetchChangelogs, listChangelog } from './resources/changelogs.js';
 import { listComments } from './resources/comments.js';
-import { listGroupMembers, listGroups, type ListGroupMembersOptions } from './resources/groups.js';
+import { listGroupMembers, listGroups, type ListGroupMembersOptions, type ListGroupsOptions } from './resources/groups.js';
 import { getIssueSecurityScheme, getProjectIssueSecurityScheme, listIssueSecurityLevelMembers } from './resources/issue-security.js';
 import { getMyself, type TMyself } from './resources/myself.js';
 import { getPermissionScheme, getProjectPermissionScheme } from './resources/permission-schemes.js';
@@ -39,7 +39,7 @@ export class JiraClient {
   myself(options?: { expand?: Array<'groups' | 'applicationRoles'> }) { return getMyself(this.http, options); }
   users(options?: ListUsersOptions) { return listUsers(this.http, options); }
   user(accountId: string, options?: { expand?: Array<'groups' | 'applicationRoles'> }) { return getUser(this.http, accountId, options); }
-  groups(options?: { pageSize?: number }) { return listGroups(this.http, options); }
+  groups(options?: ListGroupsOptions) { return listGroups(this.http, options); }
   groupMembers(groupId: string, options?: ListGroupMembersOptions) { return listGroupMembers(this.http, groupId, options); }
   projects(options?: SearchProjectsOptions) { return searchProjects(this.http, options); }
   projectRoles(projectIdOrKey: string) { return listProjectRoles(this.http, projectIdOrKey); }

@@ -20,7 +20,7 @@ describe('incremental JQL for an API user west of UTC', () => {
     const naive = `project = "${project!.key}" AND updated >= "${formatJqlLocalMinute(checkpoint, 'UTC')}" ORDER BY updated ASC, key ASC`;
     expect(await ids(naive)).not.toContain(issue.id);
 
-    const local = buildSyncJql({ projectsIn: [project!.key], checkpoint: { updatedAt: checkpoint, overlapMs: 0 }, dateFormat: { kind: 'local', timeZone } });
+    const local = buildSyncJql({ projectsIn: [project!.key], checkpoint: { updatedAt: checkpoint, overlapMs: 0 }, dateFormat: { kind: 'local', timeZone: timeZone! } });
     expect(await ids(local)).toContain(issue.id);
     const epoch = buildSyncJql({ projectsIn: [project!.key], checkpoint: { updatedAt: checkpoint, overlapMs: 0 } });
     expect(await ids(epoch)).toContain(issue.id);

@@ -6,7 +6,8 @@ import { ZJiraUserSchema } from './common.schema.js';
 export const ZCommentSchema = z.looseObject({
   id: z.string(),
   author: ZJiraUserSchema.partial({ accountId: true }).optional(),
-  body: z.unknown(),
+  /** ADF. Optional in the document (and absent on some redacted or emptied comments): absent means no text. */
+  body: z.unknown().optional(),
   created: z.string(),
   updated: z.string().optional(),
   visibility: z.looseObject({ type: z.string(), value: z.string().optional(), identifier: z.string().nullish() }).nullish(),

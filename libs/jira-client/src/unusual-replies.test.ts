@@ -1,0 +1,79 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createApiTokenClient } from './create-api-token-client.js';
+import { collect } from './paginate.js';
+import { sendJson, startFixtureServer, type FixtureServer, type SeenRequest } from './test-support/fixture-server.test-support.js';
+import { createContractRecorder } from './test-support/openapi-contract.test-support.js';
+import type { ServerResponse } from 'node:http';
+
+/** Replies that Atlassian's OpenAPI document allows but a strict client might reject (issue 12). */
+let server: FixtureServer | undefined;
+const recorder = createContractRecorder();
+afterEach(async () => server?.close());
+afterAll(() => expect(recorder.violations()).toEqual([]));
+
+type Route = (req: SeenRequest, res: ServerResponse) => void;
+
+async function site(routes: Record<string, Route>, myself: Record<string, unknown> = { accountId: 'u1', timeZone: 'UTC' }) {
+  server = await startFixtureServer((req, res) => {
+    const path = req.url.split('?')[0]!;
+    if (path === '/rest/api/3/myself') return sendJson(res, 200, myself);
+    const route = routes[path];
+    if (route) return route(req, res);
+    return sendJson(res, 404, { errorMessages: ['no route'], errors: {} });
+  });
+  const client = createApiTokenClient({ siteUrl: server.url, allowInsecureLoopback: true, email: 'me@x.com', apiToken: 't', observer: recorder.observer });
+  return { client, server };
+}
+
+describe('replies valid per the document but unusual', () => {
+  it('keeps an issue history whose items lack toString (and other inherited names)', async () => {
+    const { client } = await site({
+      '/rest/api/3/issue/X-1/changelog': (_req, res) =>
+        sendJson(res, 200, {
+          isLast: true,
+          values: [
+            { id: '1', created: '2026-01-01T00:00:00.000+0000', items: [{ field: 'status', fromString: 'To Do', toString: 'Done' }] },
+            { id: '2', created: '2026-01-02T00:00:00.000+0000', items: [{ field: 'labels', from: null, fromString: 'a' }] },
+          ],
+        }),
+    });
+    const history = await collect(client.changelog('X-1'));
+    expect(history.map((h) => h.id)).toEqual(['1', '2']);
+    expect(history[1]!.items[0]!.toString).toBeUndefined();
+    expect(history[1]!.items[0]!.constructor).toBeUndefined();
+  });
+
+  it('lists groups when one has groupId null, skipping and reporting that one', async () => {
+    const { client } = await site({
+      '/rest/api/3/group/bulk': (_req, res) =>
+        sendJson(res, 200, { isLast: true, values: [{ groupId: 'g1', name: 'devs' }, { groupId: null, name: 'legacy' }, { name: 'older' }] }),
+    });
+    const skipped: string[] = [];
+    const groups = await collect(client.groups({ onGroupWithoutId: (group) => skipped.push(group.name) }));
+    expect(groups).toEqual([{ groupId: 'g1', name: 'devs' }]);
+    expect(skipped).toEqual(['legacy', 'older']);
+  });
+
+  it('serves an API-token client whose /myself has no timeZone', async () => {
+    const { client } = await site(
+      { '/rest/api/3/project/search': (_req, res) => sendJson(res, 200, { isLast: true, values: [{ id: '1', key: 'A', name: 'A' }] }) },
+      { accountId: 'u1', displayName: 'Me' },
+    );
+    const me = await client.verifyCredentials();
+    expect(me.accountId).toBe('u1');
+    expect(me.timeZone ?? undefined).toBeUndefined();
+    expect(await collect(client.projects())).toHaveLength(1);
+  });
+
+  it('accepts a comment without body', async () => {
+    const { client } = await site({
+      '/rest/api/3/issue/X-1/comment': (_req, res) =>
+        sendJson(res, 200, { startAt: 0, total: 2, comments: [{ id: '1', created: '2026-01-01T00:00:00.000+0000' }, { id: '2', created: '2026-01-02T00:00:00.000+0000', body: { type: 'doc', version: 1, content: [] } }] }),
+    });
+    const comments = await collect(client.comments('X-1'));
+    expect(comments.map((c) => [c.id, c.body === undefined])).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
+  });
+});
