@@ -3,6 +3,7 @@ import type { RouteDef } from '../http/route-types.js';
 import { auditRecordsRoute } from './admin/audit-records.route.js';
 import { serverInfoRoute } from './admin/server-info.route.js';
 import { attachmentContentRoute, attachmentMetaRoute, attachmentRoute, attachmentThumbnailRoute } from './attachments/attachment.route.js';
+import { fieldsRoute } from './fields/field.route.js';
 import { groupBulkRoute } from './groups/group-bulk.route.js';
 import { groupMemberRoute } from './groups/group-member.route.js';
 import { myselfRoute } from './identity/myself.route.js';
@@ -66,5 +67,6 @@ export const ALL_ROUTES: RouteDef[] = [
   attachmentThumbnailRoute,
   auditRecordsRoute,
   serverInfoRoute,
+  fieldsRoute,
   ...webhookRoutes,
 ];
