@@ -51,6 +51,7 @@ export type { TGroup } from './resources/groups.js';
 export type { TProject, ProjectExpand } from './resources/projects.js';
 export type { TProjectRole, TProjectRoleRef, TRoleActor } from './resources/project-roles.js';
 export type { TApplicationRole } from './resources/application-roles.js';
+export { ZFieldSchema, type TField } from './resources/fields.js';
 export type { TPermissionGrant, TPermissionScheme, TPermissionSchemeWithGrants } from './resources/permission-schemes.js';
 export type { TSecurityScheme, TSecurityLevelMember } from './resources/issue-security.js';
 export type { TIssue, SearchIssuesOptions } from './resources/search.js';

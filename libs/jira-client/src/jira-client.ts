@@ -5,6 +5,7 @@ import { listAuditRecords, type ListAuditRecordsOptions } from './resources/audi
 import { bulkFetchIssues, type BulkFetchOptions } from './resources/bulk-fetch.js';
 import { bulkFetchChangelogs, listChangelog } from './resources/changelogs.js';
 import { listComments } from './resources/comments.js';
+import { listFields } from './resources/fields.js';
 import { listGroupMembers, listGroups, type ListGroupMembersOptions, type ListGroupsOptions } from './resources/groups.js';
 import { getIssueSecurityScheme, getProjectIssueSecurityScheme, listIssueSecurityLevelMembers } from './resources/issue-security.js';
 import { getMyself, type TMyself } from './resources/myself.js';
@@ -47,6 +48,8 @@ export class JiraClient {
     return getProjectRole(this.http, projectIdOrKey, roleId, options);
   }
   applicationRoles() { return listApplicationRoles(this.http); }
+  /** System and custom fields (ids, names, schema types): how the sync names custom fields. */
+  fields() { return listFields(this.http); }
   projectPermissionScheme(projectKeyOrId: string) { return getProjectPermissionScheme(this.http, projectKeyOrId); }
   permissionScheme(schemeId: string | number) { return getPermissionScheme(this.http, schemeId); }
   projectIssueSecurityScheme(projectKeyOrId: string) { return getProjectIssueSecurityScheme(this.http, projectKeyOrId); }
