@@ -5,3 +5,4 @@ export { DuplicateKeyError, isDuplicateKeyError } from './store-errors.js';
 export { CredentialSealError, CredentialSealer, type SealedValue, type SealerKeyRing } from './credential-sealer.js';
 export { ConnectorExistsError, ConnectorNotFoundError } from './connector-errors.js';
 export { ConnectorRepository, credentialsContext, type StoredConnector, type TConnectorConfigPatch } from './connector.repository.js';
+export { MongoTokenStore, NoOAuthCredentialsError, type MongoTokenStoreOptions, type OAuthTokenSet } from './mongo-token-store.js';
