@@ -7,10 +7,12 @@ import type { UserWorkspaceConfig } from 'vitest/config';
  * because the first call to a freshly started server can be slow on a 2-core machine.
  */
 export function sharedTestConfig(root: string): UserWorkspaceConfig {
-  // tools/stack/bin/run-tests.mjs sets this to collect one JSON report per project for its closing summary line.
+  // tools/stack/bin/run-tests.mjs sets this to collect one JSON report per project and target (`test`,
+  // `test-integration`: npm names the running script) for its closing summary line.
   const reportDir = process.env['JIRA_SYNC_TEST_REPORT_DIR'];
+  const target = process.env['npm_lifecycle_event'] ?? 'test';
   const reporting = reportDir
-    ? { reporters: ['default', 'json'], outputFile: { json: join(reportDir, `${basename(root)}.json`) } }
+    ? { reporters: ['default', 'json'], outputFile: { json: join(reportDir, `${basename(root)}.${target}.json`) } }
     : {};
   return {
     root,
@@ -22,6 +24,8 @@ export function sharedTestConfig(root: string): UserWorkspaceConfig {
       testTimeout: 60_000,
       hookTimeout: 120_000,
       pool: 'forks',
+      // The apps fail closed unless NODE_ENV=development is asked for; tests (and apps they start) ask explicitly.
+      env: { NODE_ENV: 'development' },
       ...reporting,
     },
   };

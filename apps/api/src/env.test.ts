@@ -1,12 +1,23 @@
 import { randomBytes } from 'node:crypto';
+import { DEVELOPMENT_KEY_RING } from '@jira-sync/temporal';
 import { describe, expect, it } from 'vitest';
 import { loadApiEnv } from './env.js';
 
 const keys = `k1:${randomBytes(32).toString('base64')}`;
 
 describe('loadApiEnv', () => {
-  it('serves the codec endpoint for the local Temporal UI by default outside production', () => {
-    expect(loadApiEnv({}).codecEndpoint).toBe(true);
+  it('serves the codec endpoint for the local Temporal UI when development is asked for', () => {
+    const env = loadApiEnv({ NODE_ENV: 'development' });
+    expect(env.codecEndpoint).toBe(true);
+    expect(env.encryption.acceptUnencrypted).toBe(true);
+  });
+
+  it('fails closed with NODE_ENV unset: no public key ring, no codec endpoint, no unencrypted payloads', () => {
+    expect(() => loadApiEnv({})).toThrow('JIRA_SYNC_ENCRYPTION_KEYS: is required unless NODE_ENV=development');
+    const env = loadApiEnv({ JIRA_SYNC_ENCRYPTION_KEYS: keys });
+    expect(env.NODE_ENV).toBe('production');
+    expect(env.codecEndpoint).toBe(false);
+    expect(env.encryption.acceptUnencrypted).toBe(false);
   });
 
   it('keeps the decrypting codec endpoint off in production unless an operator turns it on', () => {
@@ -14,7 +25,10 @@ describe('loadApiEnv', () => {
     expect(loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: keys, CODEC_ENDPOINT: 'on' }).codecEndpoint).toBe(true);
   });
 
-  it('refuses production without an encryption key ring', () => {
-    expect(() => loadApiEnv({ NODE_ENV: 'production' })).toThrow('JIRA_SYNC_ENCRYPTION_KEYS: is required in production');
+  it('refuses production without a key ring of its own, and never prints the key ring', () => {
+    expect(() => loadApiEnv({ NODE_ENV: 'production' })).toThrow('JIRA_SYNC_ENCRYPTION_KEYS: is required unless NODE_ENV=development');
+    expect(() => loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: DEVELOPMENT_KEY_RING })).toThrow('public development key');
+    const env = loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: keys });
+    expect(JSON.stringify(env)).not.toContain(keys.slice(3));
   });
 });

@@ -1,29 +1,33 @@
-import { parseEnv, TASK_QUEUES } from '@jira-sync/contracts';
-import { DEVELOPMENT_KEY_RING, parseKeyRing } from '@jira-sync/temporal';
+import { parseEnv, Secret, TASK_QUEUES } from '@jira-sync/contracts';
+import { encryptionFor, type EncryptionKeys } from '@jira-sync/temporal';
 import { z } from 'zod';
 
 const ZWorkerEnvSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    // Fail closed: the public development key ring and unencrypted payloads need NODE_ENV=development set
+    // explicitly; unset means production.
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.sync),
     KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
-    JIRA_SYNC_ENCRYPTION_KEYS: z.string().optional(),
+    JIRA_SYNC_ENCRYPTION_KEYS: z.string().optional().transform((text) => (text === undefined ? undefined : new Secret(text))),
   })
   .transform((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JIRA_SYNC_ENCRYPTION_KEYS) {
-      ctx.addIssue({ code: 'custom', path: ['JIRA_SYNC_ENCRYPTION_KEYS'], message: 'is required in production (keyId:base64 32-byte key)' });
+    let encryption: EncryptionKeys;
+    try {
+      encryption = encryptionFor({ development: env.NODE_ENV === 'development', keyRing: env.JIRA_SYNC_ENCRYPTION_KEYS });
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['JIRA_SYNC_ENCRYPTION_KEYS'], message: (error as Error).message });
       return z.NEVER;
     }
-    return { ...env, kafkaBrokers: env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()) };
+    return { ...env, encryption, kafkaBrokers: env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()) };
   });
 
 export type TWorkerEnv = z.infer<typeof ZWorkerEnvSchema>;
 
-/** Reads the worker's configuration once; every value has a default that points at the local stack. */
-export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): TWorkerEnv & { encryption: ReturnType<typeof parseKeyRing> } {
-  const env = parseEnv('worker', ZWorkerEnvSchema, source);
-  return { ...env, encryption: parseKeyRing(env.JIRA_SYNC_ENCRYPTION_KEYS ?? DEVELOPMENT_KEY_RING) };
+/** Reads the worker's configuration once; defaults point at the local stack, but development must be asked for. */
+export function loadWorkerEnv(source: NodeJS.ProcessEnv = process.env): TWorkerEnv {
+  return parseEnv('worker', ZWorkerEnvSchema, source);
 }

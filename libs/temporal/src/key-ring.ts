@@ -22,8 +22,31 @@ export function parseKeyRing(text: string): EncryptionKeys {
 }
 
 /**
- * A fixed key ring for local development and tests only. Apps refuse it when NODE_ENV is production,
- * so a deployment that forgets to configure JIRA_SYNC_ENCRYPTION_KEYS fails at start instead of sealing
- * payloads with a public key.
+ * A fixed key ring for local development and tests only. Apps use it only when NODE_ENV=development is set
+ * explicitly (see encryptionFor), so a deployment that forgets JIRA_SYNC_ENCRYPTION_KEYS or NODE_ENV fails at
+ * start instead of sealing payloads with a public key.
  */
 export const DEVELOPMENT_KEY_RING = 'dev-only:ZGV2ZWxvcG1lbnQtb25seS1rZXktZG8tbm90LXVzZSE=';
+
+export interface EncryptionSettings {
+  /** True only when NODE_ENV=development was asked for explicitly. */
+  development: boolean;
+  /** The configured key ring (JIRA_SYNC_ENCRYPTION_KEYS), if any. */
+  keyRing: { reveal(): string } | undefined;
+}
+
+/**
+ * The keys an app seals payloads with. Fails closed: outside development a key ring of the operator's own is
+ * required, the public development ring is refused, and unencrypted payloads are refused on decode. Messages name
+ * what is wrong, never key material.
+ */
+export function encryptionFor(settings: EncryptionSettings): EncryptionKeys {
+  const text = settings.keyRing?.reveal();
+  if (!settings.development) {
+    if (!text) throw new Error('is required unless NODE_ENV=development (keyId:base64 32-byte key, e.g. from openssl rand -base64 32)');
+    if (text.includes(DEVELOPMENT_KEY_RING.slice(DEVELOPMENT_KEY_RING.indexOf(':') + 1))) {
+      throw new Error('holds the public development key, which only NODE_ENV=development accepts; configure a key of your own');
+    }
+  }
+  return { ...parseKeyRing(text ?? DEVELOPMENT_KEY_RING), acceptUnencrypted: settings.development };
+}

@@ -41,7 +41,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** Starts api, worker and index as separate processes, and waits until the api answers its health check. */
 export async function startApps(options: { env: NodeJS.ProcessEnv; apiPort: number; logDir: string; readyTimeoutMs?: number }): Promise<RunningApps> {
   mkdirSync(options.logDir, { recursive: true });
-  const env = { ...options.env, API_PORT: String(options.apiPort), API_HOST: '127.0.0.1' };
+  // The apps fail closed unless NODE_ENV=development is asked for; the demo and its tests run on the public
+  // development key ring, so they ask (a caller's own NODE_ENV in options.env still wins).
+  const env = { NODE_ENV: 'development', ...options.env, API_PORT: String(options.apiPort), API_HOST: '127.0.0.1' };
   const children = (['worker', 'index', 'api'] as const).map((name) => ({ name, child: startApp(name, env, options.logDir) }));
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
   const stop = async () => {

@@ -1,31 +1,25 @@
 #!/usr/bin/env node
-// Runs every project's lint, typecheck and test targets through Nx, then prints one closing line
-// ("N passed, N failed") summed from the vitest JSON reports, so CI logs end with a clear verdict.
+// Runs the dependency check (knip) and every project's lint, typecheck, test (unit) and test-integration targets
+// through Nx, then prints one closing line ("N passed, N failed") summed from the vitest JSON reports, failed
+// suites included, so CI logs end with a clear verdict.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readReports, summarize, summaryLine } from './test-summary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const reports = join(root, '.stack', 'test-results');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
+const deps = spawnSync('npm', ['run', '--silent', 'lint:deps'], { cwd: root, stdio: 'inherit' });
 const nx = spawnSync(
   'npx',
-  ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', ...process.argv.slice(2)],
+  ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'test-integration', '--outputStyle=static', ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit', env: { ...process.env, JIRA_SYNC_TEST_REPORT_DIR: reports } },
 );
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const file of existsSync(reports) ? readdirSync(reports) : []) {
-  const report = JSON.parse(readFileSync(join(reports, file), 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-}
-const status = nx.status ?? 1;
-console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped${status === 0 ? '' : ' (a lint, typecheck or test target failed: see above)'}`);
+const status = deps.status !== 0 ? (deps.status ?? 1) : (nx.status ?? 1);
+console.log(`\n${summaryLine(summarize(readReports(reports)), status !== 0)}`);
 process.exit(status);

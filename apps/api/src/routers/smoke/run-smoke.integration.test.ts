@@ -14,7 +14,7 @@ let temporal: Awaited<ReturnType<typeof createTemporalClient>>;
 let context: ApiContext;
 
 beforeAll(async () => {
-  const env = loadApiEnv({});
+  const env = loadApiEnv({ NODE_ENV: 'development' });
   temporal = await createTemporalClient({ address: env.TEMPORAL_ADDRESS, namespace: 'default', encryption: env.encryption });
   store = await connectStore({ uri: env.MONGODB_URI, dbName: `test_api_${randomUUID().slice(0, 8)}` });
   context = {
