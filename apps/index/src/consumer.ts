@@ -1,21 +1,102 @@
-import { TOPIC_SPECS } from '@jira-sync/contracts';
-import { ensureTopics, runJsonConsumer, type JsonMessage } from '@jira-sync/events';
+import { MAX_RECORD_EVENT_BYTES } from '@jira-sync/contracts';
+import type { JsonMessage } from '@jira-sync/events';
 import type { Logger } from '@jira-sync/logging';
-import type { Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { applyRecordEvents } from './apply-record-events.js';
+import { createDeadLetterSink, type DeadLetterSink } from './dead-letter.js';
+import type { RecordHandlerDeps } from './handlers/record-handler.js';
+import { parseRecordMessage } from './parse-record-message.js';
 
 export type MessageHandler = (message: JsonMessage) => Promise<void>;
 
-/** Subscribes the index app's consumer group to every topic it has a handler for. */
-export async function startConsumer(kafka: Kafka, options: { groupId: string; logger: Logger; handlers: Record<string, MessageHandler> }) {
-  const topics = Object.keys(options.handlers);
-  await ensureTopics(kafka, TOPIC_SPECS);
-  return runJsonConsumer(kafka, {
+export interface IndexConsumerOptions {
+  groupId: string;
+  logger: Logger;
+  /** Record events and where the ones that cannot be applied go; absent, only the JSON topics are consumed. */
+  records?: { topic: string; deadLetterTopic: string; deps: RecordHandlerDeps };
+  /** Per-message JSON handlers by topic (the smoke path). */
+  jsonHandlers?: Record<string, MessageHandler>;
+  /** Messages written per store round trip; offsets are committed after each. */
+  chunkSize?: number;
+}
+
+/** Subscribes the index app's consumer group to the record topic and the JSON topics; the returned function stops it. */
+export async function startConsumer(kafka: Kafka, options: IndexConsumerOptions): Promise<() => Promise<void>> {
+  const jsonHandlers = new Map(Object.entries(options.jsonHandlers ?? {}));
+  const records = options.records;
+  const deadLetter = records ? await createDeadLetterSink(kafka, records.deadLetterTopic) : undefined;
+  const consumer: Consumer = kafka.consumer({
     groupId: options.groupId,
-    topics,
-    handle: async (message) => {
-      const handler = options.handlers[message.topic];
-      if (handler) await handler(message);
-    },
-    onPoisonMessage: ({ topic, offset, error }) => options.logger.error({ topic, offset, err: error }, 'skipping a message that is not JSON'),
+    allowAutoTopicCreation: false,
+    // A record event may be as large as the topic allows; fetch at least one whole one per partition.
+    maxBytesPerPartition: MAX_RECORD_EVENT_BYTES + 1024 * 1024,
+    maxBytes: 2 * MAX_RECORD_EVENT_BYTES,
   });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...(records ? [records.topic] : []), ...jsonHandlers.keys()], fromBeginning: true });
+  await consumer.run({
+    eachBatchAutoResolve: false,
+    autoCommitInterval: 5_000,
+    eachBatch: async (payload) => {
+      if (records && deadLetter && payload.batch.topic === records.topic) {
+        await consumeRecordBatch(payload, records, options, deadLetter);
+        return;
+      }
+      const handler = jsonHandlers.get(payload.batch.topic);
+      await consumeJsonBatch(payload, handler, options.logger);
+    },
+  });
+  return async () => {
+    await consumer.disconnect();
+    await deadLetter?.disconnect();
+  };
+}
+
+/** Record events, chunk by chunk: invalid ones to the dead-letter topic, valid ones written, then offsets advance. */
+async function consumeRecordBatch(
+  payload: EachBatchPayload,
+  records: NonNullable<IndexConsumerOptions['records']>,
+  options: IndexConsumerOptions,
+  deadLetter: DeadLetterSink,
+): Promise<void> {
+  const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+  const size = options.chunkSize ?? 200;
+  for (let start = 0; start < batch.messages.length; start += size) {
+    if (!isRunning() || isStale()) return;
+    const chunk = batch.messages.slice(start, start + size);
+    const parsed = chunk.map(parseRecordMessage);
+    const invalid = parsed.flatMap((entry) => (entry.ok ? [] : [entry]));
+    if (invalid.length > 0) {
+      await deadLetter.send({ topic: batch.topic, partition: batch.partition }, invalid);
+      for (const entry of invalid) {
+        options.logger.warn({ topic: batch.topic, partition: batch.partition, offset: entry.message.offset, error: entry.error }, 'record event dead-lettered');
+      }
+    }
+    // A store error propagates: kafkajs redelivers from the last resolved offset, nothing is skipped.
+    await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps);
+    const last = chunk[chunk.length - 1];
+    if (last) resolveOffset(last.offset);
+    await heartbeat();
+    await commitOffsetsIfNecessary();
+  }
+}
+
+async function consumeJsonBatch(payload: EachBatchPayload, handler: MessageHandler | undefined, logger: Logger): Promise<void> {
+  const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+  for (const message of batch.messages) {
+    if (!isRunning() || isStale()) return;
+    const raw = message.value?.toString('utf8') ?? '';
+    const base = { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      logger.error({ topic: batch.topic, offset: message.offset, err: error }, 'skipping a message that is not JSON');
+      resolveOffset(message.offset);
+      continue;
+    }
+    if (handler) await handler({ ...base, value });
+    resolveOffset(message.offset);
+    await heartbeat();
+  }
 }

@@ -7,6 +7,8 @@ const ZIndexEnvSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1).default('jira-sync-index'),
   MONGODB_URI: z.string().min(1).default('mongodb://127.0.0.1:27017'),
   MONGODB_DB: z.string().min(1).default('jira_sync'),
+  /** Record events written per store round trip; offsets are committed after each chunk. */
+  INDEX_CHUNK_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
 });
 
 export type TIndexEnv = z.infer<typeof ZIndexEnvSchema> & { kafkaBrokers: string[] };

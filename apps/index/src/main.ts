@@ -1,5 +1,5 @@
-import { TOPICS } from '@jira-sync/contracts';
-import { createKafka } from '@jira-sync/events';
+import { TOPIC_SPECS, TOPICS } from '@jira-sync/contracts';
+import { createKafka, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { connectStore, SmokeEventRepository } from '@jira-sync/store';
 import { startConsumer } from './consumer.js';
@@ -12,10 +12,12 @@ const store = await connectStore({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB,
 const smokeEvents = new SmokeEventRepository(store.db);
 await smokeEvents.ensureIndexes();
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-index', logger });
+await ensureTopics(kafka, TOPIC_SPECS);
 const stop = await startConsumer(kafka, {
   groupId: env.KAFKA_GROUP_ID,
   logger,
-  handlers: { [TOPICS.smoke]: createSmokeEventHandler({ repository: smokeEvents, logger, now: () => new Date() }) },
+  chunkSize: env.INDEX_CHUNK_SIZE,
+  jsonHandlers: { [TOPICS.smoke]: createSmokeEventHandler({ repository: smokeEvents, logger, now: () => new Date() }) },
 });
 logger.info({ flavour: store.capabilities.flavour, db: env.MONGODB_DB }, 'index consuming');
 

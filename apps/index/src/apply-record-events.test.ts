@@ -1,0 +1,65 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '@jira-sync/logging';
+import { describe, expect, it } from 'vitest';
+import { applyRecordEvents } from './apply-record-events.js';
+import type { IssueRepositoryPort, RecordRepositoryPort, RecordRow, RecordStorePort } from './record-store.port.js';
+import { attachmentEvent, commentEvent, deletedEvent, issueEvent, userEvent } from './record-events.test-support.js';
+
+const logger = createLogger({ name: 'test', destination: new Writable({ write: (_chunk, _e, done) => done() }) });
+
+function recordingStore() {
+  const calls: Array<{ call: string; rows?: RecordRow[]; args?: unknown[] }> = [];
+  const repository = (name: string): RecordRepositoryPort => ({
+    upsertMany: async (rows) => (calls.push({ call: `${name}.upsertMany`, rows }), { written: rows.length, stale: 0 }),
+    deleteMany: async (keys) => (calls.push({ call: `${name}.deleteMany`, args: keys }), { gridFsIds: name === 'attachments' ? ['grid-x'] : [] }),
+  });
+  const issues: IssueRepositoryPort = {
+    ...repository('issues'),
+    pruneChildren: async (...args) => (calls.push({ call: 'issues.pruneChildren', args }), { gridFsIds: ['grid-pruned'] }),
+  };
+  const store: RecordStorePort = {
+    users: repository('users'), groups: repository('groups'), roles: repository('roles'), projects: repository('projects'),
+    issues, comments: repository('comments'), attachments: repository('attachments'),
+  };
+  return { store, calls };
+}
+
+describe('applyRecordEvents', () => {
+  it('writes children before their issue prunes, and never lets a deletion overtake an upsert', async () => {
+    const { store, calls } = recordingStore();
+    const deleted: string[] = [];
+    const events = [
+      issueEvent('i1', 1_000, 'v1', ['c1'], ['a1']),
+      commentEvent('c1', 'i1', 1_000, 'hi'),
+      attachmentEvent('a1', 'i1', 1_000, 'grid-a1'),
+      deletedEvent('attachment', 'a1', 'i1', 2_000),
+      userEvent('u1', 3_000, 'Ada'),
+    ].map((keyed) => keyed.event);
+    await applyRecordEvents(events, { store, logger, content: { delete: async (id) => void deleted.push(id) } });
+    expect(calls.map((entry) => entry.call)).toEqual([
+      'comments.upsertMany', 'attachments.upsertMany', 'issues.upsertMany', 'issues.pruneChildren', 'attachments.deleteMany', 'users.upsertMany',
+    ]);
+    expect(calls[3]?.args).toEqual(['t1', 'c1', 'i1', ['c1'], ['a1'], expect.stringMatching(/^0+1000\./)]);
+    expect(deleted).toEqual(['grid-pruned', 'grid-x']);
+  });
+
+  it('sends one row per record to a bulk write, the newest revision, with externalId from the subject', async () => {
+    const { store, calls } = recordingStore();
+    const events = [userEvent('u1', 5_000, 'new'), userEvent('u1', 1_000, 'old'), userEvent('u2', 1_000, 'Bob')].map((keyed) => keyed.event);
+    await applyRecordEvents(events, { store, logger, content: { delete: async () => undefined } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.rows).toMatchObject([
+      { externalId: 'u1', tenantId: 't1', connectorId: 'c1', indexable: true, syncRunId: 'run-1', record: { displayName: 'new' } },
+      { externalId: 'u2', record: { displayName: 'Bob' } },
+    ]);
+  });
+
+  it('deletes an issue after pruning all of its children', async () => {
+    const { store, calls } = recordingStore();
+    await applyRecordEvents([deletedEvent('issue', 'i9', 'i9', 9_000).event], { store, logger, content: { delete: async () => undefined } });
+    expect(calls.map((entry) => [entry.call, entry.args?.slice(0, 5)])).toEqual([
+      ['issues.pruneChildren', ['t1', 'c1', 'i9', [], []]],
+      ['issues.deleteMany', [{ tenantId: 't1', connectorId: 'c1', externalId: 'i9', revision: expect.any(String) }]],
+    ]);
+  });
+});

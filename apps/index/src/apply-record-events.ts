@@ -1,0 +1,35 @@
+import { RECORD_EVENT_TYPES, type TRecordEvent } from '@jira-sync/contracts';
+import type { RecordEventHandler, RecordHandlerDeps } from './handlers/record-handler.js';
+import { RECORD_HANDLERS } from './handlers/record-handlers.js';
+
+/**
+ * Writes events in consumption order: consecutive upserts are grouped per type (one bulk write each, in the
+ * handlers' order), and a run of deletions is applied where it stands, so a delete never overtakes an upsert.
+ */
+export async function applyRecordEvents(events: readonly TRecordEvent[], deps: RecordHandlerDeps, handlers = RECORD_HANDLERS): Promise<void> {
+  const byType = new Map<string, RecordEventHandler>(handlers.map((handler) => [handler.type, handler]));
+  for (const segment of segmentsOf(events)) {
+    const groups = new Map<string, TRecordEvent[]>();
+    for (const event of segment) groups.set(event.type, [...(groups.get(event.type) ?? []), event]);
+    for (const handler of handlers) {
+      const group = groups.get(handler.type);
+      if (group) await handler.apply(group, deps);
+    }
+    for (const type of groups.keys()) {
+      if (!byType.has(type)) throw new Error(`no handler for record event type ${type}`);
+    }
+  }
+}
+
+function* segmentsOf(events: readonly TRecordEvent[]): Generator<TRecordEvent[]> {
+  let segment: TRecordEvent[] = [];
+  for (const event of events) {
+    const previous = segment[segment.length - 1];
+    if (previous && (previous.type === RECORD_EVENT_TYPES.deleted) !== (event.type === RECORD_EVENT_TYPES.deleted)) {
+      yield segment;
+      segment = [];
+    }
+    segment.push(event);
+  }
+  if (segment.length > 0) yield segment;
+}
