@@ -66,3 +66,34 @@ describe('paginateOffset', () => {
     expect(asked).toEqual([0, 1, 2, 3]);
   });
 });
+
+describe('every paginator stops when the server ignores the position and repeats a page', () => {
+  const ignoresPosition = <T>(page: T) => async () => page;
+
+  it('startAt (PageBean without isLast or total)', async () => {
+    const items = paginateStartAt(ignoresPosition({ values: [{ id: '1' }, { id: '2' }] }), 'GET /rest/api/3/group/bulk');
+    const error = await collect(items).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JiraPaginationError);
+    expect((error as Error).message).toContain('GET /rest/api/3/group/bulk returned a page it had already returned');
+  });
+
+  it('startAt, when the repeat is of an earlier page rather than the last one', async () => {
+    const pages = [{ values: [1, 2] }, { values: [3] }, { values: [1, 2] }, { values: [3] }];
+    let calls = 0;
+    await expect(collect(paginateStartAt(async () => pages[calls++] ?? { values: [] }))).rejects.toBeInstanceOf(JiraPaginationError);
+    expect(calls).toBe(3);
+  });
+
+  it('bare array', async () => {
+    await expect(collect(paginateBareArray(ignoresPosition([{ accountId: 'a' }])))).rejects.toBeInstanceOf(JiraPaginationError);
+  });
+
+  it('offset/limit', async () => {
+    await expect(collect(paginateOffset(ignoresPosition([{ id: 7 }]), 'GET /rest/api/3/auditing/record'))).rejects.toThrow(/auditing\/record/);
+  });
+
+  it('still reads pages that differ, even ones that share some items', async () => {
+    const pages: Record<number, number[]> = { 0: [1, 2], 2: [2, 3], 4: [] };
+    expect(await collect(paginateBareArray(async (startAt) => pages[startAt] ?? []))).toEqual([1, 2, 2, 3]);
+  });
+});

@@ -1,4 +1,22 @@
+import { createHash } from 'node:crypto';
 import { JiraPaginationError } from './errors/jira-local-errors.js';
+
+/**
+ * Remembers a fingerprint of every non-empty page: a server that ignores the position and hands back a page it
+ * already gave would otherwise loop forever. Distinct positions of a real listing never hold identical items.
+ */
+function repeatGuard(endpoint: string | undefined) {
+  const seen = new Set<string>();
+  return (values: readonly unknown[], position: number): void => {
+    if (values.length === 0) return;
+    const fingerprint = createHash('sha256').update(JSON.stringify(values)).digest('base64');
+    if (seen.has(fingerprint)) {
+      const where = endpoint ?? 'A Jira listing';
+      throw new JiraPaginationError(`${where} returned a page it had already returned (asked for position ${position}); stopped to avoid looping. Try again.`, endpoint ? { endpoint } : {});
+    }
+    seen.add(fingerprint);
+  };
+}
 
 /** A PageBean (`isLast`) or a page without it (`total` only, e.g. PageOfComments). */
 export interface StartAtPage<T> {
@@ -17,10 +35,12 @@ export interface TokenPage<T> {
  * Bare-array listings (users/search): Jira gives no metadata, so only an empty page ends the listing; a short page
  * may just be Jira returning fewer than asked.
  */
-export async function* paginateBareArray<T>(fetchPage: (startAt: number) => Promise<T[]>): AsyncGenerator<T> {
+export async function* paginateBareArray<T>(fetchPage: (startAt: number) => Promise<T[]>, endpoint?: string): AsyncGenerator<T> {
+  const guard = repeatGuard(endpoint);
   for (let startAt = 0; ; ) {
     const page = await fetchPage(startAt);
     if (page.length === 0) return;
+    guard(page, startAt);
     yield* page;
     startAt += page.length;
   }
@@ -28,11 +48,14 @@ export async function* paginateBareArray<T>(fetchPage: (startAt: number) => Prom
 
 /**
  * startAt/maxResults listings with an envelope: ends on `isLast`, on `startAt + count >= total` when `isLast` is
- * absent, or on an empty page. Advances by what was returned, not by what was asked.
+ * absent, or on an empty page. Advances by what was returned, not by what was asked. A page repeated (the server
+ * ignored startAt) is a JiraPaginationError, as in every paginator here.
  */
-export async function* paginateStartAt<T>(fetchPage: (startAt: number) => Promise<StartAtPage<T>>): AsyncGenerator<T> {
+export async function* paginateStartAt<T>(fetchPage: (startAt: number) => Promise<StartAtPage<T>>, endpoint?: string): AsyncGenerator<T> {
+  const guard = repeatGuard(endpoint);
   for (let startAt = 0; ; ) {
     const page = await fetchPage(startAt);
+    guard(page.values, startAt);
     yield* page.values;
     startAt += page.values.length;
     if (page.values.length === 0 || page.isLast === true) return;
@@ -65,8 +88,8 @@ export async function* paginateToken<T>(
 /**
  * offset/limit listings (audit records): `total` ignores filters, so only an empty page ends the listing.
  */
-export async function* paginateOffset<T>(fetchPage: (offset: number) => Promise<T[]>): AsyncGenerator<T> {
-  yield* paginateBareArray(fetchPage);
+export async function* paginateOffset<T>(fetchPage: (offset: number) => Promise<T[]>, endpoint?: string): AsyncGenerator<T> {
+  yield* paginateBareArray(fetchPage, endpoint);
 }
 
 /** Collects an async iterable into an array (for small listings and tests). */

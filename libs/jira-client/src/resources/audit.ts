@@ -33,5 +33,5 @@ export function listAuditRecords(http: JiraHttp, options: ListAuditRecordsOption
       z.looseObject({ records: z.array(ZAuditRecordSchema).default([]) }),
     );
     return page.records;
-  });
+  }, 'GET /rest/api/3/auditing/record');
 }

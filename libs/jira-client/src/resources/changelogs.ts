@@ -34,6 +34,7 @@ export function listChangelog(http: JiraHttp, issueIdOrKey: string, options: { p
       },
       pageBeanSchema(ZChangelogSchema),
     ),
+    'GET /rest/api/3/issue/{issueIdOrKey}/changelog',
   );
 }
 

@@ -38,5 +38,5 @@ export function listComments(
       ZPageOfCommentsSchema,
     );
     return { values: page.comments, total: page.total };
-  });
+  }, 'GET /rest/api/3/issue/{issueIdOrKey}/comment');
 }

@@ -22,6 +22,7 @@ export async function* listGroups(http: JiraHttp, options: ListGroupsOptions = {
   const maxResults = options.pageSize ?? 50;
   const groups = paginateStartAt((startAt) =>
     http.json({ method: 'GET', path: '/rest/api/3/group/bulk', query: { startAt, maxResults } }, pageBeanSchema(ZGroupDetailsSchema)),
+    'GET /rest/api/3/group/bulk',
   );
   for await (const group of groups) {
     if (typeof group.groupId === 'string' && group.groupId !== '') yield group as TGroup;
@@ -45,5 +46,6 @@ export function listGroupMembers(http: JiraHttp, groupId: string, options: ListG
       { method: 'GET', path: '/rest/api/3/group/member', query: { groupId, includeInactiveUsers, startAt, maxResults } },
       pageBeanSchema(ZJiraUserSchema),
     ),
+    'GET /rest/api/3/group/member',
   );
 }

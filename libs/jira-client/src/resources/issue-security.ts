@@ -55,5 +55,6 @@ export function listIssueSecurityLevelMembers(
       },
       pageBeanSchema(ZSecurityLevelMemberSchema),
     ),
+    'GET /rest/api/3/issuesecurityschemes/level/member',
   );
 }

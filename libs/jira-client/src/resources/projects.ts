@@ -40,5 +40,6 @@ export function searchProjects(http: JiraHttp, options: SearchProjectsOptions = 
       },
       pageBeanSchema(ZProjectSchema),
     ),
+    'GET /rest/api/3/project/search',
   );
 }

@@ -16,6 +16,7 @@ export function listUsers(http: JiraHttp, options: ListUsersOptions = {}): Async
       { method: 'GET', path: '/rest/api/3/users/search', query: { startAt, maxResults }, retryOn409: true },
       z.array(ZJiraUserSchema),
     ),
+    'GET /rest/api/3/users/search',
   );
 }
 

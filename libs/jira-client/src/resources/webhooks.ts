@@ -34,6 +34,7 @@ export type TWebhook = z.infer<typeof ZWebhookSchema>;
 export function listWebhooks(http: JiraHttp): AsyncIterable<TWebhook> {
   return paginateStartAt((startAt) =>
     http.json({ method: 'GET', path: '/rest/api/3/webhook', query: { startAt, maxResults: 100 } }, pageBeanSchema(ZWebhookSchema)),
+    'GET /rest/api/3/webhook',
   );
 }
 
