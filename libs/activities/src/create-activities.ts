@@ -1,11 +1,36 @@
 import { createPublishSmokeEvent, type SmokeActivityDeps } from './smoke.activity.js';
+import type { TActivityDeps } from './sync/activity-deps.js';
+import { createListProjects } from './sync/list-projects.activity.js';
+import { createSyncGroups } from './sync/sync-groups.activity.js';
+import { createSyncProjectIssues } from './sync/sync-project-issues.activity.js';
+import { createSyncProjectRoles } from './sync/sync-project-roles.activity.js';
+import { createSyncUsers } from './sync/sync-users.activity.js';
 
-export type ActivityDeps = SmokeActivityDeps;
+export type ActivityDeps = SmokeActivityDeps & Partial<TActivityDeps>;
+
+function requireSyncDeps(deps: ActivityDeps): TActivityDeps {
+  const { openConnector, recordPublisher } = deps;
+  const missing = () => {
+    throw new Error('the worker was started without the sync dependencies (openConnector, recordPublisher)');
+  };
+  return {
+    openConnector: openConnector ?? missing,
+    recordPublisher: recordPublisher ?? { publish: missing },
+    ...(deps.attachments ? { attachments: deps.attachments } : {}),
+    now: deps.now,
+  };
+}
 
 /** Builds every activity of jira-sync from its dependencies; the worker registers the result as is. */
 export function createActivities(deps: ActivityDeps) {
+  const sync = requireSyncDeps(deps);
   return {
     publishSmokeEvent: createPublishSmokeEvent(deps),
+    syncUsers: createSyncUsers(sync),
+    syncGroups: createSyncGroups(sync),
+    listProjects: createListProjects(sync),
+    syncProjectRoles: createSyncProjectRoles(sync),
+    syncProjectIssues: createSyncProjectIssues(sync),
   };
 }
 

@@ -1,1 +1,10 @@
 export { createActivities, type Activities, type ActivityDeps } from './create-activities.js';
+export type { TActivityDeps } from './sync/activity-deps.js';
+export type { TAttachmentSink, TOpenedConnector, TSyncStepInput } from './sync/sync-context.js';
+export { ConnectorNotFoundError } from './sync/sync-context.js';
+export type { TEventPublisher } from './sync/publish-in-batches.js';
+export type { TProjectRef } from './sync/list-projects.activity.js';
+export type { TSyncUsersResult } from './sync/sync-users.activity.js';
+export type { TSyncProjectIssuesInput, TSyncProjectIssuesResult } from './sync/sync-project-issues.activity.js';
+export { commentAcl, issueAcl, projectAcl, type THolder, type TProjectAccess } from './acl/resolve-acl.js';
+export { mayRead, principalsOfAccount, readersOf, type TDirectory } from './acl/expand-readers.js';

@@ -19,7 +19,7 @@ export const ANYONE = 'anyone';
 
 export const ZPrincipalSchema = z
   .string()
-  .regex(/^(\*|anyone|user:[^:\s]+|group:[^:\s]+|role:[^:\s]+:[^:\s]+|lead:[^:\s]+)$/, 'must be a principal such as user:<accountId> or group:<groupId>');
+  .regex(/^(\*|anyone|user:\S+|group:\S+|role:[^:\s]+:\S+|lead:\S+)$/, 'must be a principal such as user:<accountId> or group:<groupId>');
 
 export const ZAclSchema = z.object({
   /** Browse Projects holders resolved for this record (issue-dependent holders included). */

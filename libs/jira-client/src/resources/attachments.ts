@@ -27,6 +27,18 @@ export interface AttachmentContent {
   contentLength: number | undefined;
   /** The bytes, streamed; iterating past `maxBytes` throws JiraAttachmentTooLargeError. */
   body: AsyncIterable<Uint8Array>;
+  /**
+   * The Media Services file id, read from the redirect (`/file/{id}/binary`): ADF `media` nodes name attachments by
+   * it, so this is how a file maps to the description or comment that shows it. Absent without a redirect.
+   */
+  mediaId?: string;
+}
+
+/** The media file id in a media host URL (`.../file/{id}/binary?...`). */
+export function mediaIdFromLocation(location: string | undefined): string | undefined {
+  if (!location) return undefined;
+  const match = /\/file\/([^/?#]+)\//.exec(location);
+  return match ? decodeURIComponent(match[1]!) : undefined;
 }
 
 /**
@@ -55,7 +67,8 @@ export async function downloadAttachment(http: JiraHttp, id: string | number, op
     discard(response.body);
     throw new JiraAttachmentTooLargeError(options.maxBytes, context);
   }
-  return { contentType: header('content-type'), contentLength, body: capBytes(response.body, options.maxBytes, context) };
+  const mediaId = 'location' in first ? mediaIdFromLocation(first.location) : undefined;
+  return { contentType: header('content-type'), contentLength, body: capBytes(response.body, options.maxBytes, context), ...(mediaId ? { mediaId } : {}) };
 }
 
 function resolveLocation(baseUrl: string, location: string | undefined, context: { method: string; endpoint: string }): URL {

@@ -1,0 +1,12 @@
+import type { TAttachmentSink, TOpenedConnector } from './sync-context.js';
+import type { TEventPublisher } from './publish-in-batches.js';
+
+/** What the sync activities are built from; the worker wires real ones, tests inject their own. */
+export interface TActivityDeps {
+  /** Loads a connector's configuration and opens a Jira client from its sealed credentials. */
+  openConnector(tenantId: string, connectorId: string): Promise<TOpenedConnector>;
+  recordPublisher: TEventPublisher;
+  /** Attachment bytes go here when attachment indexing is on; absent: metadata only. */
+  attachments?: TAttachmentSink;
+  now(): Date;
+}

@@ -1,0 +1,157 @@
+import { buildSyncJql, JiraAttachmentTooLargeError, JiraError, type JiraClient, type TComment } from '@jira-sync/jira-client';
+import type { TAcl, TAttachmentContent, TConnectorConfig, TProjectRecord } from '@jira-sync/contracts';
+import { adfToMarkdown } from '@jira-sync/adf';
+import { Context } from '@temporalio/activity';
+import { projectAcl } from '../acl/resolve-acl.js';
+import { mapIssue, SYSTEM_FIELDS, type TFieldInfo } from '../issues/map-issue.js';
+import { loadProjectAccess, loadSiteAccess } from '../projects/load-project-access.js';
+import type { TActivityDeps } from './activity-deps.js';
+import { EventBatcher } from './publish-in-batches.js';
+import { recordEvent } from './record-events.js';
+import type { TSyncStepInput } from './sync-context.js';
+import { mapFailures } from './to-application-failure.js';
+
+export interface TSyncProjectIssuesInput extends TSyncStepInput {
+  projectId: string;
+  projectKey: string;
+}
+
+export interface TSyncProjectIssuesResult {
+  issues: number;
+  comments: number;
+  attachments: number;
+  attachmentBytes: number;
+  closedAcls: number;
+  /** The largest `updated` seen (epoch ms): the project's incremental checkpoint once Kafka acknowledged. */
+  maxUpdatedMs: number;
+  problems: string[];
+}
+
+/** The JQL of one project's issues under the connector's date filters (epoch ms literals: no time-zone trap). */
+export function projectIssuesJql(projectId: string, filters: TConnectorConfig['syncFilters']): string {
+  const range = (filter: { after?: string; before?: string } | undefined) =>
+    filter ? { ...(filter.after ? { from: Date.parse(filter.after) } : {}), ...(filter.before ? { to: Date.parse(filter.before) } : {}) } : undefined;
+  const created = range(filters.created);
+  const updated = range(filters.modified);
+  return buildSyncJql({ projectsIn: [projectId], ...(created ? { created } : {}), ...(updated ? { updated } : {}) });
+}
+
+async function allComments(client: JiraClient, issueId: string, embedded: unknown): Promise<TComment[]> {
+  const page = embedded as { comments?: TComment[]; total?: number } | undefined;
+  const comments = page?.comments ?? [];
+  // Search embeds at most 20 comments; only issues with more are read again, from their own endpoint.
+  if (page && typeof page.total === 'number' && page.total <= comments.length) return comments;
+  if (!page) return comments;
+  const all: TComment[] = [];
+  for await (const comment of client.comments(issueId)) all.push(comment);
+  return all;
+}
+
+async function storeContent(
+  deps: TActivityDeps,
+  client: JiraClient,
+  input: TSyncProjectIssuesInput,
+  attachment: { attachmentId: string; size: number },
+  config: TConnectorConfig,
+): Promise<{ content: TAttachmentContent; mediaId?: string }> {
+  if (!config.indexingFilters.attachments) return { content: { state: 'skipped', reason: 'attachment indexing is off for this connector' } };
+  if (!deps.attachments) return { content: { state: 'skipped', reason: 'no attachment store configured' } };
+  if (attachment.size > config.attachmentMaxBytes) {
+    return { content: { state: 'skipped', reason: `larger than the connector's attachment cap (${attachment.size} > ${config.attachmentMaxBytes} bytes)` } };
+  }
+  try {
+    const download = await client.downloadAttachment(attachment.attachmentId, { maxBytes: config.attachmentMaxBytes });
+    const content = await deps.attachments.put({ tenantId: input.tenantId, connectorId: input.connectorId }, attachment.attachmentId, download.body, { maxBytes: config.attachmentMaxBytes });
+    return { content, ...(download.mediaId ? { mediaId: download.mediaId } : {}) };
+  } catch (error) {
+    if (error instanceof JiraAttachmentTooLargeError) return { content: { state: 'skipped', reason: `larger than the connector's attachment cap (${config.attachmentMaxBytes} bytes)` } };
+    if (error instanceof JiraError && !error.retryable) return { content: { state: 'skipped', reason: `Jira refused the content: ${error.message}` } };
+    throw error;
+  }
+}
+
+/**
+ * Step 6, one project: pages its issues through enhanced search (100 a page, exactly the fields the records need),
+ * reads more comments only for issues whose embedded list is truncated, resolves every ACL, publishes issue, comment
+ * and attachment events (bytes streamed to the attachment store, never into Kafka), then the project record.
+ */
+export function createSyncProjectIssues(deps: TActivityDeps) {
+  return async function syncProjectIssues(input: TSyncProjectIssuesInput): Promise<TSyncProjectIssuesResult> {
+    return mapFailures(async () => {
+      const { client, config } = await deps.openConnector(input.tenantId, input.connectorId);
+      const groups: Array<{ groupId: string; name: string }> = [];
+      for await (const group of client.groups()) groups.push(group);
+      const site = await loadSiteAccess(client, groups);
+      const loaded = await loadProjectAccess(client, { id: input.projectId, key: input.projectKey }, site);
+      const fieldInfo = new Map<string, TFieldInfo>();
+      for (const field of await client.fields()) fieldInfo.set(field.id, { name: field.name, type: field.schema?.type ?? 'unknown' });
+      const customFieldIds = [...fieldInfo.keys()].filter((id) => id.startsWith('customfield_'));
+      const context = { siteUrl: config.siteUrl, project: { id: input.projectId, key: input.projectKey }, access: loaded.access, fields: fieldInfo };
+
+      const batcher = new EventBatcher(deps.recordPublisher);
+      const result: TSyncProjectIssuesResult = { issues: 0, comments: 0, attachments: 0, attachmentBytes: 0, closedAcls: 0, maxUpdatedMs: 0, problems: [...loaded.problems] };
+      const issueAcls: TAcl[] = [];
+      const now = deps.now();
+      const indexIssues = config.indexingFilters.issues;
+      const jql = projectIssuesJql(input.projectId, config.syncFilters);
+      for await (const raw of client.searchIssues({ jql, fields: [...SYSTEM_FIELDS, ...customFieldIds], maxResults: 100 })) {
+        const comments = await allComments(client, raw.id, raw.fields?.comment);
+        const mapped = mapIssue(raw, comments, context);
+        issueAcls.push(mapped.issue.acl);
+        if (mapped.issue.acl.unresolved) result.closedAcls += 1;
+        const options = { orderingId: raw.id, updatedMs: mapped.updatedMs, now };
+        await batcher.add(recordEvent(input, 'issue', raw.id, mapped.issue, { ...options, indexable: indexIssues }));
+        for (const comment of mapped.comments) {
+          await batcher.add(recordEvent(input, 'comment', comment.commentId, comment, { ...options, indexable: indexIssues }));
+        }
+        for (const attachment of mapped.attachments) {
+          const stored = await storeContent(deps, client, input, attachment, config);
+          const owner = stored.mediaId ? mapped.mediaOwners.get(stored.mediaId) : undefined;
+          const record = {
+            ...attachment,
+            ...(stored.mediaId ? { mediaId: stored.mediaId } : {}),
+            ...(owner ? { placement: owner.placement, acl: owner.acl, ...(owner.commentId ? { commentId: owner.commentId } : {}) } : {}),
+            content: stored.content,
+          };
+          if (stored.content.state === 'stored') result.attachmentBytes += stored.content.bytes;
+          await batcher.add(recordEvent(input, 'attachment', attachment.attachmentId, record, { ...options, indexable: config.indexingFilters.attachments }));
+        }
+        result.issues += 1;
+        result.comments += mapped.comments.length;
+        result.attachments += mapped.attachments.length;
+        result.maxUpdatedMs = Math.max(result.maxUpdatedMs, mapped.updatedMs);
+        if (result.issues % 100 === 0) Context.current().heartbeat({ issuesDone: result.issues });
+      }
+
+      let projectDescription = '';
+      let lead: string | undefined;
+      let category: { id: string; name: string } | undefined;
+      let projectName = input.projectKey;
+      let projectTypeKey: string | undefined;
+      for await (const project of client.projects({ keys: [input.projectKey], expand: ['description', 'lead'] })) {
+        const loose = project as { description?: unknown; lead?: { accountId?: string }; projectCategory?: { id?: string; name?: string } };
+        projectName = project.name;
+        projectTypeKey = project.projectTypeKey;
+        projectDescription = typeof loose.description === 'string' ? loose.description : adfToMarkdown(loose.description ?? null).markdown;
+        lead = loose.lead?.accountId;
+        if (loose.projectCategory?.id && loose.projectCategory.name) category = { id: loose.projectCategory.id, name: loose.projectCategory.name };
+      }
+      const record: TProjectRecord = {
+        projectId: input.projectId,
+        key: input.projectKey,
+        name: projectName,
+        descriptionMarkdown: projectDescription,
+        ...(lead ? { leadAccountId: lead } : {}),
+        ...(category ? { category } : {}),
+        ...(projectTypeKey ? { projectTypeKey } : {}),
+        browseUrl: `${config.siteUrl.replace(/\/$/, '')}/browse/${encodeURIComponent(input.projectKey)}`,
+        ...(loaded.permissionSchemeId ? { permissionSchemeId: loaded.permissionSchemeId } : {}),
+        ...(loaded.issueSecuritySchemeId ? { issueSecuritySchemeId: loaded.issueSecuritySchemeId } : {}),
+        acl: projectAcl(loaded.access, issueAcls),
+      };
+      await batcher.add(recordEvent(input, 'project', input.projectId, record, { updatedMs: result.maxUpdatedMs, indexable: true, now }));
+      await batcher.flush();
+      return result;
+    });
+  };
+}
