@@ -1,17 +1,5 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
-
-/**
- * Paths whose values are replaced before a line is written. Credentials travel in connector configs,
- * HTTP headers and OAuth token sets; none of them may reach a log, whatever the caller passes.
- */
-export const REDACTED_PATHS = [
-  'apiToken', '*.apiToken', '*.*.apiToken',
-  'accessToken', '*.accessToken', '*.*.accessToken', 'access_token', '*.access_token',
-  'refreshToken', '*.refreshToken', '*.*.refreshToken', 'refresh_token', '*.refresh_token',
-  'clientSecret', '*.clientSecret', '*.*.clientSecret', 'client_secret', '*.client_secret',
-  'password', '*.password', 'authorization', '*.authorization', '*.headers.authorization', '*.*.headers.authorization',
-  'encryptionKeys', '*.encryptionKeys',
-];
+import { pino, type Bindings, type ChildLoggerOptions, type Logger, type LoggerOptions } from 'pino';
+import { maskUrlCredentials, redactSecrets } from './redact-secrets.js';
 
 export interface CreateLoggerOptions {
   name: string;
@@ -20,15 +8,36 @@ export interface CreateLoggerOptions {
   destination?: NodeJS.WritableStream;
 }
 
-/** A pino logger with jira-sync's redaction rules. */
+/**
+ * A pino logger with jira-sync's redaction: every line's fields, child bindings, message and error pass through
+ * redactSecrets, so secret fields (any case, any depth), Secret values and `user:password@` in connection
+ * strings never reach a log, whatever the caller passes.
+ */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const config: LoggerOptions = {
     name: options.name,
     level: options.level ?? 'info',
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: options.name },
+    formatters: {
+      log: (object) => redactSecrets(object) as Record<string, unknown>,
+    },
+    serializers: {
+      err: (error: unknown) => redactSecrets(pino.stdSerializers.err(error as Error)),
+      msg: (message: unknown) => (typeof message === 'string' ? maskUrlCredentials(message) : message),
+    },
   };
-  return options.destination ? pino(config, options.destination as pino.DestinationStream) : pino(config);
+  const logger = options.destination ? pino(config, options.destination as pino.DestinationStream) : pino(config);
+  return redactChildBindings(logger, logger.child as unknown as ChildFn);
+}
+
+// pino writes a child's bindings without the log formatter, so each logger's child() redacts them first.
+type ChildFn = (this: Logger, bindings: Bindings, options?: ChildLoggerOptions) => Logger;
+
+function redactChildBindings(logger: Logger, pinoChild: ChildFn): Logger {
+  const child: ChildFn = (bindings, childOptions) =>
+    redactChildBindings(pinoChild.call(logger, redactSecrets(bindings) as Bindings, childOptions), pinoChild);
+  (logger as unknown as { child: ChildFn }).child = child;
+  return logger;
 }
 
 export type { Logger };

@@ -1,1 +1,2 @@
-export { createLogger, REDACTED_PATHS, type CreateLoggerOptions, type Logger } from './create-logger.js';
+export { createLogger, type CreateLoggerOptions, type Logger } from './create-logger.js';
+export { maskUrlCredentials, REDACTED, redactSecrets, SECRET_FIELD_NAMES } from './redact-secrets.js';
