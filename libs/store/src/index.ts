@@ -6,3 +6,16 @@ export { CredentialSealError, CredentialSealer, type SealedValue, type SealerKey
 export { ConnectorExistsError, ConnectorNotFoundError } from './connector-errors.js';
 export { ConnectorRepository, credentialsContext, type StoredConnector, type TConnectorConfigPatch } from './connector.repository.js';
 export { MongoTokenStore, NoOAuthCredentialsError, type MongoTokenStoreOptions, type OAuthTokenSet } from './mongo-token-store.js';
+export {
+  RecordRepository,
+  type RecordCollectionOptions,
+  type RecordKey,
+  type RecordMeta,
+  type RecordRevisionKey,
+  type RecordRow,
+  type StoredRecord,
+  type UpsertResult,
+} from './record.repository.js';
+export { IssueRepository } from './issue.repository.js';
+export { principalsOf, readableFilter, type ConnectorScope, type PrincipalSources } from './readable-by.js';
+export { RecordStore, type ReadableKind } from './record-store.js';

@@ -1,0 +1,71 @@
+import type {
+  TAttachmentRecord,
+  TCommentRecord,
+  TGroupRecord,
+  TProjectRecord,
+  TRoleRecord,
+  TUserRecord,
+} from '@jira-sync/contracts';
+import type { Collection, Db, Document } from 'mongodb';
+import { IssueRepository } from './issue.repository.js';
+import { principalsOf, readableFilter, type ConnectorScope } from './readable-by.js';
+import { RecordRepository } from './record.repository.js';
+import type { ServerCapabilities } from './server-capabilities.js';
+
+export type ReadableKind = 'project' | 'issue' | 'comment' | 'attachment';
+
+/** The seven record collections, their indexes, and the permission query over them. */
+export class RecordStore {
+  readonly users: RecordRepository<TUserRecord>;
+  readonly groups: RecordRepository<TGroupRecord>;
+  readonly roles: RecordRepository<TRoleRecord>;
+  readonly projects: RecordRepository<TProjectRecord>;
+  readonly issues: IssueRepository;
+  readonly comments: RecordRepository<TCommentRecord>;
+  readonly attachments: RecordRepository<TAttachmentRecord>;
+
+  constructor(
+    db: Db,
+    readonly capabilities?: ServerCapabilities,
+  ) {
+    // Without capabilities, assume the cautious server (FerretDB-like bulk writes).
+    const unorderedBulkWrites = capabilities?.flavour === 'mongodb';
+    this.users = new RecordRepository(db, 'users', { unorderedBulkWrites });
+    this.groups = new RecordRepository(db, 'groups', { unorderedBulkWrites });
+    this.roles = new RecordRepository(db, 'roles', { unorderedBulkWrites });
+    this.projects = new RecordRepository(db, 'projects', { aclIndex: true, unorderedBulkWrites });
+    this.comments = new RecordRepository(db, 'comments', { aclIndex: true, issueIndex: true, unorderedBulkWrites });
+    this.attachments = new RecordRepository(db, 'attachments', { aclIndex: true, issueIndex: true, unorderedBulkWrites });
+    this.issues = new IssueRepository(db, this.comments, this.attachments, unorderedBulkWrites);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    for (const repository of this.all()) await repository.ensureIndexes();
+  }
+
+  /** The external ids of the records of `kind` this account may read (every ACL layer admits it), sorted. */
+  async readableBy(scope: ConnectorScope, accountId: string, kind: ReadableKind): Promise<string[]> {
+    const principals = await principalsOf(this, scope, accountId);
+    if (principals.length === 0) return [];
+    const collection = this.repositoryOf(kind);
+    const docs = await collection.find(readableFilter(scope, principals), { projection: { _id: 0, externalId: 1 } }).toArray();
+    return docs.map((doc) => String(doc['externalId'])).sort();
+  }
+
+  private repositoryOf(kind: ReadableKind): Collection<Document> {
+    switch (kind) {
+      case 'project':
+        return this.projects.raw;
+      case 'issue':
+        return this.issues.raw;
+      case 'comment':
+        return this.comments.raw;
+      case 'attachment':
+        return this.attachments.raw;
+    }
+  }
+
+  private all(): Array<{ ensureIndexes(): Promise<void> }> {
+    return [this.users, this.groups, this.roles, this.projects, this.issues, this.comments, this.attachments];
+  }
+}
