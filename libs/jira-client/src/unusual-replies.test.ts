@@ -77,3 +77,40 @@ describe('replies valid per the document but unusual', () => {
     ]);
   });
 });
+
+describe('bulk changelogs check and split their input as Jira requires', () => {
+  async function changelogSite() {
+    return site({
+      '/rest/api/3/changelog/bulkfetch': (req, res) => {
+        const body = JSON.parse(req.body) as { issueIdsOrKeys: string[]; fieldIds?: string[] };
+        if (body.issueIdsOrKeys.length < 1 || body.issueIdsOrKeys.length > 1000 || (body.fieldIds?.length ?? 0) > 10) {
+          return sendJson(res, 400, { errorMessages: ['Invalid request.'], errors: {} });
+        }
+        return sendJson(res, 200, { issueChangeLogs: body.issueIdsOrKeys.map((issueId) => ({ issueId, changeHistories: [] })) });
+      },
+    });
+  }
+  const bulkCalls = (s: FixtureServer) => s.seen.filter((r) => r.url.startsWith('/rest/api/3/changelog/bulkfetch'));
+
+  it('sends nothing for no ids', async () => {
+    const { client, server: s } = await changelogSite();
+    expect(await collect(client.bulkChangelogs([]))).toEqual([]);
+    expect(bulkCalls(s)).toHaveLength(0);
+  });
+
+  it('splits 2,345 ids into batches of at most 1,000', async () => {
+    const { client, server: s } = await changelogSite();
+    const ids = Array.from({ length: 2345 }, (_, i) => String(10000 + i));
+    const logs = await collect(client.bulkChangelogs(ids));
+    expect(logs.map((l) => l.issueId)).toEqual(ids);
+    expect(bulkCalls(s).map((r) => (JSON.parse(r.body) as { issueIdsOrKeys: string[] }).issueIdsOrKeys.length)).toEqual([1000, 1000, 345]);
+  });
+
+  it('refuses more than 10 distinct field ids before sending anything', async () => {
+    const { client, server: s } = await changelogSite();
+    const fieldIds = Array.from({ length: 11 }, (_, i) => `customfield_${10000 + i}`);
+    await expect(collect(client.bulkChangelogs(['1'], { fieldIds }))).rejects.toThrow(/at most 10 field ids/);
+    expect(bulkCalls(s)).toHaveLength(0);
+    expect(await collect(client.bulkChangelogs(['1'], { fieldIds: [...fieldIds.slice(0, 10), 'customfield_10000'] }))).toHaveLength(1);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JiraConfigurationError } from '../errors/jira-local-errors.js';
 import type { JiraHttp } from '../http/jira-http.js';
 import { paginateStartAt, paginateToken } from '../paginate.js';
 import { pageBeanSchema, ZIdSchema, ZJiraUserSchema } from './common.schema.js';
@@ -44,26 +45,47 @@ const ZBulkChangelogPageSchema = z.looseObject({
 });
 export type TIssueChangelogs = z.infer<typeof ZBulkChangelogPageSchema>['issueChangeLogs'][number];
 
-/** POST /rest/api/3/changelog/bulkfetch: histories of up to 1000 issues, optionally only for some fields. */
-export function bulkFetchChangelogs(
+/** What POST /rest/api/3/changelog/bulkfetch accepts (BulkChangelogRequestBean); more is a 400. */
+export const BULK_CHANGELOG_MAX_ISSUES = 1000;
+export const BULK_CHANGELOG_MAX_FIELD_IDS = 10;
+const BULK_CHANGELOG_MAX_RESULTS = 10_000;
+
+/**
+ * POST /rest/api/3/changelog/bulkfetch: histories of any number of issues, sent in batches of 1,000 (none for an
+ * empty list), optionally only for up to 10 fields. Input Jira would reject is refused before any request.
+ */
+export async function* bulkFetchChangelogs(
   http: JiraHttp,
   issueIdsOrKeys: string[],
   options: { fieldIds?: string[]; maxResults?: number } = {},
-): AsyncIterable<TIssueChangelogs> {
-  return paginateToken(async (nextPageToken) => {
-    const page = await http.json(
-      {
-        method: 'POST',
-        path: '/rest/api/3/changelog/bulkfetch',
-        body: {
-          issueIdsOrKeys,
-          maxResults: options.maxResults ?? 1000,
-          ...(options.fieldIds ? { fieldIds: options.fieldIds } : {}),
-          ...(nextPageToken ? { nextPageToken } : {}),
-        },
-      },
-      ZBulkChangelogPageSchema,
+): AsyncGenerator<TIssueChangelogs> {
+  const fieldIds = options.fieldIds ? [...new Set(options.fieldIds)] : undefined;
+  if (fieldIds && fieldIds.length > BULK_CHANGELOG_MAX_FIELD_IDS) {
+    throw new JiraConfigurationError(
+      `Bulk changelogs can filter on at most ${BULK_CHANGELOG_MAX_FIELD_IDS} field ids, and ${fieldIds.length} were given. Pass fewer, or none for every field.`,
     );
-    return { values: page.issueChangeLogs, nextPageToken: page.nextPageToken };
-  }, 'POST /rest/api/3/changelog/bulkfetch');
+  }
+  const maxResults = options.maxResults ?? 1000;
+  if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > BULK_CHANGELOG_MAX_RESULTS) {
+    throw new JiraConfigurationError(`Bulk changelogs take maxResults from 1 to ${BULK_CHANGELOG_MAX_RESULTS}, not ${maxResults}.`);
+  }
+  for (let i = 0; i < issueIdsOrKeys.length; i += BULK_CHANGELOG_MAX_ISSUES) {
+    const batch = issueIdsOrKeys.slice(i, i + BULK_CHANGELOG_MAX_ISSUES);
+    yield* paginateToken(async (nextPageToken) => {
+      const page = await http.json(
+        {
+          method: 'POST',
+          path: '/rest/api/3/changelog/bulkfetch',
+          body: {
+            issueIdsOrKeys: batch,
+            maxResults,
+            ...(fieldIds && fieldIds.length > 0 ? { fieldIds } : {}),
+            ...(nextPageToken ? { nextPageToken } : {}),
+          },
+        },
+        ZBulkChangelogPageSchema,
+      );
+      return { values: page.issueChangeLogs, nextPageToken: page.nextPageToken };
+    }, 'POST /rest/api/3/changelog/bulkfetch');
+  }
 }
