@@ -5,6 +5,35 @@ import nx from '@nx/eslint-plugin';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Tag rules for `@nx/enforce-module-boundaries` (ARCHITECTURE.md, "Rules each part keeps"). io libs depend on
+ * contracts and adf, never on each other; workflows reach io libs and activities only through type imports (the
+ * sandbox rule below); tests may also use tools, and a workflow's tests its activities and io libs at run time.
+ */
+function boundaries(inTests) {
+  const tools = inTests ? ['type:tool'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:adf', onlyDependOnLibsWithTags: ['type:contracts'] },
+      { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', ...tools] },
+      { sourceTag: 'type:activities', onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', 'type:io', ...tools] },
+      { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:contracts', 'type:activities', 'type:io', ...tools] },
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', 'type:io', 'type:activities', 'type:workflows', ...tools],
+      },
+      {
+        // Tools (demo, bench, e2e) drive the apps from outside, so they may use an app's exported router type.
+        sourceTag: 'type:tool',
+        onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', 'type:io', 'type:activities', 'type:workflows', 'type:tool', 'type:app'],
+      },
+    ],
+  };
+}
+
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 export default tseslint.config(
@@ -23,34 +52,7 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:adf', onlyDependOnLibsWithTags: ['type:contracts'] },
-            // io libs may use tools (the Jira simulator) from their integration tests only; see the override below.
-            { sourceTag: 'type:io', onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', 'type:io'] },
-            {
-              sourceTag: 'type:activities',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', 'type:io'],
-            },
-            // Workflows import activity *types* only; the type-only rule below keeps runtime code out.
-            { sourceTag: 'type:workflows', onlyDependOnLibsWithTags: ['type:contracts', 'type:activities', 'type:io'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', 'type:io', 'type:activities', 'type:workflows'],
-            },
-            {
-              // Tools (demo, bench, e2e) drive the apps from outside, so they may use an app's exported router type.
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:adf', 'type:io', 'type:activities', 'type:workflows', 'type:tool', 'type:app'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
     },
   },
   {
@@ -59,9 +61,10 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {
-    // Tests of io libs run against the simulator and the stack tools; production code never does.
-    files: ['libs/**/*.test.ts', 'libs/**/*.test-support.ts', 'apps/**/*.test.ts'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
+    // Tests may also drive the Jira simulator and the stack tools (type:tool), and a workflow's tests run it in Node
+    // against real activities and io libs; every other boundary holds in tests too.
+    files: ['**/*.test.ts', '**/*.test-support.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
   {
     // Temporal workflow sandbox: no Node builtins, no I/O clients, no activity/worker runtime.
@@ -78,9 +81,10 @@ export default tseslint.config(
               message: 'Workflow code must not import I/O or runtime packages; call activities instead.',
             },
             {
-              group: ['@jira-sync/activities', '@jira-sync/jira-client', '@jira-sync/store', '@jira-sync/temporal'],
+              // Run time: contracts only (ids, schemas, search attribute names); everything else as types.
+              group: ['@jira-sync/*', '!@jira-sync/contracts'],
               allowTypeImports: true,
-              message: 'Workflows may import only the types of activities and io libs.',
+              message: 'Workflows may import only contracts at run time, and only the types of activities and io libs.',
             },
           ],
         },
