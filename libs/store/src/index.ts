@@ -19,3 +19,4 @@ export {
 export { IssueRepository } from './issue.repository.js';
 export { principalsOf, readableFilter, type ConnectorScope, type PrincipalSources } from './readable-by.js';
 export { RecordStore, type ReadableKind } from './record-store.js';
+export { AttachmentContentStore, type AttachmentScope, type PutOptions } from './attachment-content.store.js';
