@@ -10,12 +10,16 @@ const logger = createLogger({ name: 'test', destination: new Writable({ write: (
 function recordingStore() {
   const calls: Array<{ call: string; rows?: RecordRow[]; args?: unknown[] }> = [];
   const repository = (name: string): RecordRepositoryPort => ({
-    upsertMany: async (rows) => (calls.push({ call: `${name}.upsertMany`, rows }), { written: rows.length, stale: 0 }),
-    deleteMany: async (keys) => (calls.push({ call: `${name}.deleteMany`, args: keys }), { gridFsIds: name === 'attachments' ? ['grid-x'] : [] }),
+    upsertMany: async (rows) => (calls.push({ call: `${name}.upsertMany`, rows: [...rows] }), { written: rows.length, stale: 0 }),
+    deleteMany: async (keys) => (calls.push({ call: `${name}.deleteMany`, args: [...keys] }), keys.length),
+    find: async (_scope, filter) => {
+      calls.push({ call: `${name}.find`, args: [filter] });
+      return name === 'attachments' ? [{ externalId: 'a1', content: { state: 'stored', gridFsId: 'grid-a1' } }, { content: { state: 'skipped' } }] : [];
+    },
   });
   const issues: IssueRepositoryPort = {
     ...repository('issues'),
-    pruneChildren: async (...args) => (calls.push({ call: 'issues.pruneChildren', args }), { gridFsIds: ['grid-pruned'] }),
+    pruneChildren: async (...args) => (calls.push({ call: 'issues.pruneChildren', args }), { comments: 0, attachments: 1 }),
   };
   const store: RecordStorePort = {
     users: repository('users'), groups: repository('groups'), roles: repository('roles'), projects: repository('projects'),
@@ -37,10 +41,12 @@ describe('applyRecordEvents', () => {
     ].map((keyed) => keyed.event);
     await applyRecordEvents(events, { store, logger, content: { delete: async (id) => void deleted.push(id) } });
     expect(calls.map((entry) => entry.call)).toEqual([
-      'comments.upsertMany', 'attachments.upsertMany', 'issues.upsertMany', 'issues.pruneChildren', 'attachments.deleteMany', 'users.upsertMany',
+      'comments.upsertMany', 'attachments.upsertMany', 'issues.upsertMany', 'attachments.find', 'issues.pruneChildren',
+      'attachments.find', 'attachments.deleteMany', 'users.upsertMany',
     ]);
-    expect(calls[3]?.args).toEqual(['t1', 'c1', 'i1', ['c1'], ['a1'], expect.stringMatching(/^0+1000\./)]);
-    expect(deleted).toEqual(['grid-pruned', 'grid-x']);
+    expect(calls[3]?.args).toEqual([{ issueId: 'i1', externalId: { $nin: ['a1'] }, revision: { $lt: expect.stringMatching(/^0+1000\./) } }]);
+    expect(calls[4]?.args).toEqual(['t1', 'c1', 'i1', ['c1'], ['a1'], expect.stringMatching(/^0+1000\./)]);
+    expect(deleted).toEqual(['grid-a1', 'grid-a1']);
   });
 
   it('sends one row per record to a bulk write, the newest revision, with externalId from the subject', async () => {
@@ -58,6 +64,7 @@ describe('applyRecordEvents', () => {
     const { store, calls } = recordingStore();
     await applyRecordEvents([deletedEvent('issue', 'i9', 'i9', 9_000).event], { store, logger, content: { delete: async () => undefined } });
     expect(calls.map((entry) => [entry.call, entry.args?.slice(0, 5)])).toEqual([
+      ['attachments.find', [{ issueId: 'i9', revision: { $lt: expect.any(String) } }]],
       ['issues.pruneChildren', ['t1', 'c1', 'i9', [], []]],
       ['issues.deleteMany', [{ tenantId: 't1', connectorId: 'c1', externalId: 'i9', revision: expect.any(String) }]],
     ]);

@@ -21,9 +21,11 @@ export interface RecordDeleteKey {
 
 export interface RecordRepositoryPort {
   /** stale = rows ignored because an equal or newer revision is already stored. */
-  upsertMany(rows: RecordRow[]): Promise<{ written: number; stale: number }>;
-  /** Attachments report the GridFS ids of content that no record refers to any more. */
-  deleteMany(keys: RecordDeleteKey[]): Promise<{ gridFsIds?: string[] } | object | void>;
+  upsertMany(rows: ReadonlyArray<RecordRow>): Promise<{ written: number; stale: number }>;
+  /** Deletes each record whose stored revision is not newer than the deletion's. */
+  deleteMany(keys: ReadonlyArray<RecordDeleteKey>): Promise<unknown>;
+  /** Stored records of a connector matching a filter (record fields sit beside the key fields). */
+  find(scope: { tenantId: string; connectorId: string }, filter?: Record<string, unknown>): Promise<object[]>;
 }
 
 export interface IssueRepositoryPort extends RecordRepositoryPort {
@@ -32,10 +34,10 @@ export interface IssueRepositoryPort extends RecordRepositoryPort {
     tenantId: string,
     connectorId: string,
     issueId: string,
-    keepCommentIds: string[],
-    keepAttachmentIds: string[],
+    keepCommentIds: readonly string[],
+    keepAttachmentIds: readonly string[],
     revision: string,
-  ): Promise<{ gridFsIds?: string[] } | object | void>;
+  ): Promise<unknown>;
 }
 
 export interface RecordStorePort {
@@ -49,12 +51,27 @@ export interface RecordStorePort {
 }
 
 export interface AttachmentContentPort {
-  delete(gridFsId: string): Promise<void>;
+  /** Removes stored bytes; must succeed for an id already removed (redeliveries repeat it). */
+  delete(gridFsId: string): Promise<unknown>;
 }
 
-/** GridFS ids a store call reports as no longer referenced. */
-export function releasedGridFsIds(result: unknown): string[] {
-  if (typeof result !== 'object' || result === null) return [];
-  const ids = (result as { gridFsIds?: unknown }).gridFsIds;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+/** The GridFS ids of stored attachment documents whose bytes are in GridFS. */
+export function storedContentIds(attachments: readonly object[]): string[] {
+  return attachments.flatMap((attachment) => {
+    const content = (attachment as { content?: { state?: unknown; gridFsId?: unknown } }).content;
+    return content?.state === 'stored' && typeof content.gridFsId === 'string' ? [content.gridFsId] : [];
+  });
+}
+
+/**
+ * Deletes the bytes of the issue's attachments that a prune at `revision` will remove (not kept, older), before the
+ * prune: if the prune then fails, the redelivery finds the same attachments again, so no content is orphaned.
+ */
+export async function releaseAttachmentContent(
+  store: RecordStorePort,
+  content: AttachmentContentPort,
+  scope: { tenantId: string; connectorId: string },
+  filter: Record<string, unknown>,
+): Promise<void> {
+  for (const gridFsId of storedContentIds(await store.attachments.find(scope, filter))) await content.delete(gridFsId);
 }

@@ -3,12 +3,11 @@ import { Writable } from 'node:stream';
 import { MAX_RECORD_EVENT_BYTES } from '@jira-sync/contracts';
 import { createKafka, createRecordPublisher, ensureTopics, waitForConsumerCaughtUp } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
-import { connectStore, type StoreConnection } from '@jira-sync/store';
+import { connectStore, RecordStore, type StoreConnection } from '@jira-sync/store';
 import type { IHeaders } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startConsumer } from './consumer.js';
 import { DEAD_LETTER_HEADERS } from './dead-letter.js';
-import { createTestRecordStore } from './mongo-record-store.test-support.js';
 import {
   attachmentEvent, commentEvent, deletedEvent, groupEvent, issueEvent, projectEvent, roleEvent, userEvent, type KeyedEvent,
 } from './record-events.test-support.js';
@@ -43,14 +42,22 @@ const clean: KeyedEvent[] = [
   deletedEvent('user', 'u2', 'u2', at(6)),
   userEvent('u1', at(7), 'Ada Lovelace'),
 ];
-/** Older versions arriving after newer ones. */
-const older: KeyedEvent[] = [userEvent('u1', at(3), 'Ada (old)'), issueEvent('i1', at(1), 'Checkout fails', ['c1', 'c2'], ['a1']), commentEvent('c1', 'i1', at(1), 'first'), commentEvent('c3', 'i2', at(2), 'on i2')];
+/**
+ * Older versions of live records arriving after newer ones. (An older upsert of a record already deleted would
+ * come back: the store keeps no tombstones, so only an in-order replay of a deletion is covered.)
+ */
+const older: KeyedEvent[] = [
+  userEvent('u1', at(3), 'Ada (old)'),
+  issueEvent('i1', at(1), 'Checkout fails', ['c1', 'c2'], ['a1']),
+  commentEvent('c1', 'i1', at(1), 'first'),
+  groupEvent('g1', at(-5), ['u1']),
+];
 
 interface Pipeline {
   records: string;
   deadLetter: string;
   groupId: string;
-  store: ReturnType<typeof createTestRecordStore>;
+  store: RecordStore;
   deletedContent: Set<string>;
 }
 
@@ -65,7 +72,8 @@ async function startPipeline(): Promise<Pipeline> {
     await connection.db.dropDatabase();
     await connection.close();
   });
-  const store = createTestRecordStore(connection.db);
+  const store = new RecordStore(connection.db, connection.capabilities);
+  await store.ensureIndexes();
   const deletedContent = new Set<string>();
   const groupId = `index-test-${suffix}`;
   const stop = await startConsumer(kafka, {
@@ -76,6 +84,17 @@ async function startPipeline(): Promise<Pipeline> {
   });
   cleanups.push(stop);
   return { records, deadLetter, groupId, store, deletedContent };
+}
+
+/** Every stored record per kind, without the write time (which differs between two stores). */
+async function snapshot(store: RecordStore): Promise<Record<string, unknown[]>> {
+  const scope = { tenantId: 't1', connectorId: 'c1' };
+  const result: Record<string, unknown[]> = {};
+  for (const kind of ['users', 'groups', 'roles', 'projects', 'issues', 'comments', 'attachments'] as const) {
+    const rows: object[] = await store[kind].find(scope);
+    result[kind] = rows.map((row) => ({ ...row, storedAt: undefined }));
+  }
+  return result;
 }
 
 async function readAll(topic: string, count: number): Promise<Array<{ value: string; headers: IHeaders }>> {
@@ -120,13 +139,13 @@ describe('the index consumer on the real broker and database', () => {
     await waitForConsumerCaughtUp(kafka, { groupId: once.groupId, topic: once.records, timeoutMs: 60_000 });
     await waitForConsumerCaughtUp(kafka, { groupId: dirty.groupId, topic: dirty.records, timeoutMs: 60_000 });
 
-    const expected = await once.store.snapshot();
-    expect(await dirty.store.snapshot()).toEqual(expected);
-    expect(expected['users']).toMatchObject([{ externalId: 'u1', record: { displayName: 'Ada Lovelace' } }]);
-    expect(expected['issues']).toMatchObject([{ externalId: 'i1', record: { summary: 'Checkout fails on Safari' } }]);
-    expect(expected['comments']).toMatchObject([{ externalId: 'c1', record: { markdown: 'first, edited' } }]);
+    const expected = await snapshot(once.store);
+    expect(await snapshot(dirty.store)).toEqual(expected);
+    expect(expected['users']).toMatchObject([{ externalId: 'u1', displayName: 'Ada Lovelace' }]);
+    expect(expected['issues']).toMatchObject([{ externalId: 'i1', summary: 'Checkout fails on Safari', revision: expect.stringMatching(/\./) }]);
+    expect(expected['comments']).toMatchObject([{ externalId: 'c1', markdown: 'first, edited' }]);
+    expect(expected['groups']).toMatchObject([{ externalId: 'g1', memberAccountIds: ['u1', 'u2'] }]);
     expect(expected['attachments']).toEqual([]);
-    expect(expected['groups']).toHaveLength(1);
     expect(expected['roles']).toHaveLength(1);
     expect(expected['projects']).toHaveLength(1);
     expect([...once.deletedContent].sort()).toEqual(['grid-a1', 'grid-a3']);

@@ -1,5 +1,5 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf, type TRecordKind } from '@jira-sync/contracts';
-import { releasedGridFsIds, type RecordDeleteKey, type RecordRepositoryPort, type RecordStorePort } from '../record-store.port.js';
+import { releaseAttachmentContent, type RecordDeleteKey, type RecordRepositoryPort, type RecordStorePort } from '../record-store.port.js';
 import type { RecordEventHandler } from './record-handler.js';
 
 const REPOSITORY_OF: ReadonlyMap<TRecordKind, (store: RecordStorePort) => RecordRepositoryPort> = new Map<TRecordKind, (store: RecordStorePort) => RecordRepositoryPort>([
@@ -19,13 +19,16 @@ const REPOSITORY_OF: ReadonlyMap<TRecordKind, (store: RecordStorePort) => Record
 export const deletedHandler: RecordEventHandler<TRecordEventOf<'deleted'>> = {
   type: RECORD_EVENT_TYPES.deleted,
   async apply(events, { store, content, logger }) {
+    // Content first: a crash after it leaves the record, so the redelivery finds the content id again.
     const byKind = new Map<TRecordKind, RecordDeleteKey[]>();
     for (const event of events) {
       const { kind, tenantId, connectorId, externalId, revision } = event.data;
+      const scope = { tenantId, connectorId };
       if (kind === 'issue') {
-        const pruned = await store.issues.pruneChildren(tenantId, connectorId, externalId, [], [], revision);
-        for (const gridFsId of releasedGridFsIds(pruned)) await content.delete(gridFsId);
+        await releaseAttachmentContent(store, content, scope, { issueId: externalId, revision: { $lt: revision } });
+        await store.issues.pruneChildren(tenantId, connectorId, externalId, [], [], revision);
       }
+      if (kind === 'attachment') await releaseAttachmentContent(store, content, scope, { externalId, revision: { $lte: revision } });
       const keys = byKind.get(kind) ?? [];
       keys.push({ tenantId, connectorId, externalId, revision });
       byKind.set(kind, keys);
@@ -33,8 +36,7 @@ export const deletedHandler: RecordEventHandler<TRecordEventOf<'deleted'>> = {
     for (const [kind, keys] of byKind) {
       const repository = REPOSITORY_OF.get(kind);
       if (!repository) continue;
-      const result = await repository(store).deleteMany(keys);
-      for (const gridFsId of releasedGridFsIds(result)) await content.delete(gridFsId);
+      await repository(store).deleteMany(keys);
       logger.debug({ kind, deleted: keys.length }, 'records deleted');
     }
   },

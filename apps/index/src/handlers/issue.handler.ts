@@ -1,5 +1,5 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf } from '@jira-sync/contracts';
-import { releasedGridFsIds } from '../record-store.port.js';
+import { releaseAttachmentContent } from '../record-store.port.js';
 import type { RecordEventHandler } from './record-handler.js';
 import { upsertEvents } from './upsert-rows.js';
 
@@ -19,8 +19,9 @@ export const issueHandler: RecordEventHandler<TRecordEventOf<'issue'>> = {
     }
     for (const event of newest.values()) {
       const { tenantId, connectorId, revision, record } = event.data;
-      const pruned = await store.issues.pruneChildren(tenantId, connectorId, event.subject, record.commentIds, record.attachmentIds, revision);
-      for (const gridFsId of releasedGridFsIds(pruned)) await content.delete(gridFsId);
+      const scope = { tenantId, connectorId };
+      await releaseAttachmentContent(store, content, scope, { issueId: event.subject, externalId: { $nin: record.attachmentIds }, revision: { $lt: revision } });
+      await store.issues.pruneChildren(tenantId, connectorId, event.subject, record.commentIds, record.attachmentIds, revision);
     }
     logger.debug({ kind: 'issue', ...result, pruned: newest.size }, 'records upserted');
   },
