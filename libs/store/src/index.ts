@@ -20,3 +20,4 @@ export { IssueRepository } from './issue.repository.js';
 export { principalsOf, readableFilter, type ConnectorScope, type PrincipalSources } from './readable-by.js';
 export { RecordStore, type ReadableKind } from './record-store.js';
 export { AttachmentContentStore, type AttachmentScope, type PutOptions } from './attachment-content.store.js';
+export { SyncStateRepository, type ConnectorSyncState, type ProjectCheckpoint } from './sync-state.repository.js';
