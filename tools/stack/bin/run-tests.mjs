@@ -13,7 +13,7 @@ const reports = join(root, '.stack', 'test-results');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const deps = { status: 0 };
+const deps = spawnSync('npm', ['run', '--silent', 'lint:deps'], { cwd: root, stdio: 'inherit' });
 const nx = spawnSync(
   'npx',
   ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'test-integration', '--outputStyle=static', ...process.argv.slice(2)],
