@@ -1,6 +1,9 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createApiTokenClient } from './create-api-token-client.js';
+import { JiraAuthError, JiraPermissionError } from './errors/jira-error.js';
+import { JiraHttp } from './http/jira-http.js';
 import { collect } from './paginate.js';
+import { listProjectRoles } from './resources/project-roles.js';
 import { sendJson, startFixtureServer, type FixtureServer, type SeenRequest } from './test-support/fixture-server.test-support.js';
 import { createContractRecorder } from './test-support/openapi-contract.test-support.js';
 import type { ServerResponse } from 'node:http';
@@ -112,5 +115,33 @@ describe('bulk changelogs check and split their input as Jira requires', () => {
     await expect(collect(client.bulkChangelogs(['1'], { fieldIds }))).rejects.toThrow(/at most 10 field ids/);
     expect(bulkCalls(s)).toHaveLength(0);
     expect(await collect(client.bulkChangelogs(['1'], { fieldIds: [...fieldIds.slice(0, 10), 'customfield_10000'] }))).toHaveLength(1);
+  });
+});
+
+describe('a 401 from an admin-only endpoint once /myself accepts the credentials', () => {
+  const unauthorized: Route = (_req, res) => {
+    res.writeHead(401, { 'content-type': 'text/html' });
+    res.end('Client must be authenticated to access this resource.');
+  };
+
+  it('is a missing permission naming the endpoint and what it needs, not invalid credentials', async () => {
+    const { client } = await site({ '/rest/api/3/project/ABC/role': unauthorized, '/rest/api/3/applicationrole': unauthorized });
+    const roles = await client.projectRoles('ABC').catch((e: unknown) => e);
+    expect(roles).toBeInstanceOf(JiraPermissionError);
+    expect((roles as JiraPermissionError).status).toBe(401);
+    expect((roles as Error).message).toContain('GET /rest/api/3/project/ABC/role failed with 401');
+    expect((roles as Error).message).toContain('Administer Projects');
+    expect((roles as Error).message).not.toContain('Invalid credentials');
+    const appRoles = await client.applicationRoles().catch((e: unknown) => e);
+    expect(appRoles).toBeInstanceOf(JiraPermissionError);
+    expect((appRoles as Error).message).toContain('Administer Jira');
+  });
+
+  it('stays invalid credentials when /myself refuses them too', async () => {
+    server = await startFixtureServer((_req, res) => unauthorized(_req, res));
+    const http = new JiraHttp({ baseUrl: server.url, auth: { authorization: async () => 'Bearer expired' }, observer: recorder.observer });
+    const error = await listProjectRoles(http, 'ABC').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JiraAuthError);
+    expect(server.seen.map((r) => r.url)).toEqual(['/rest/api/3/project/ABC/role', '/rest/api/3/myself']);
   });
 });

@@ -1,6 +1,6 @@
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import type { ZodType } from 'zod';
-import { JiraAuthError, JiraNetworkError, type JiraError } from '../errors/jira-error.js';
+import { JiraAuthError, JiraNetworkError, JiraPermissionError, type JiraError } from '../errors/jira-error.js';
 import { mapResponseError } from '../errors/map-response-error.js';
 import { AdaptiveLimiter } from './adaptive-limiter.js';
 import { systemClock, type Clock } from './clock.js';
@@ -78,6 +78,13 @@ export class JiraHttp {
           recovered = true;
           continue;
         }
+        if (request.requires !== undefined && (await this.credentialsAccepted(authorization))) {
+          throw new JiraPermissionError(
+            `${context.method} ${context.endpoint} failed with 401, although Jira accepts these credentials (/myself answers). ` +
+              `The account lacks the permission this endpoint needs (${request.requires}); ask a Jira admin to grant it.`,
+            { ...context, status: 401 },
+          );
+        }
         const reason = this.options.auth.describeUnauthorized?.();
         throw reason ? new JiraAuthError(`${context.method} ${context.endpoint} failed with 401. ${reason}`, { ...context, status: 401 }) : error;
       }
@@ -85,6 +92,17 @@ export class JiraHttp {
       if (!this.mayRetry(request, error, attempt, waited + delay)) throw error;
       waited += delay;
       await this.clock.sleep(delay);
+    }
+  }
+
+  /** Whether /myself accepts `authorization`: tells a 401 for a missing permission from one for bad credentials. */
+  private async credentialsAccepted(authorization: string): Promise<boolean> {
+    const probe: JiraRequest = { method: 'GET', path: '/rest/api/3/myself' };
+    try {
+      const outcome = await this.limiter.run(() => this.exchange(probe, authorization, async (response) => response.body.dump()));
+      return 'value' in outcome;
+    } catch {
+      return false;
     }
   }
 

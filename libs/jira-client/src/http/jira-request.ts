@@ -14,6 +14,12 @@ export interface JiraRequest {
   idempotent?: boolean;
   /** The endpoint documents 409 as "took too long, try again" (user search). */
   retryOn409?: boolean;
+  /**
+   * What the endpoint needs beyond valid credentials (e.g. "Administer Jira"). Jira answers some admin-only endpoints
+   * with 401 for a caller who lacks it: when /myself still accepts the same credentials, that 401 is reported as a
+   * missing permission naming this, not as invalid credentials.
+   */
+  requires?: string;
 }
 
 /** What a request observer sees: the operation and parameter names, never headers. */

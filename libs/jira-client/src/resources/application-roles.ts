@@ -12,5 +12,5 @@ export type TApplicationRole = z.infer<typeof ZApplicationRoleSchema>;
 
 /** GET /rest/api/3/applicationrole: products (jira-software, ...) and the groups granting access to each. */
 export async function listApplicationRoles(http: JiraHttp): Promise<TApplicationRole[]> {
-  return http.json({ method: 'GET', path: '/rest/api/3/applicationrole' }, z.array(ZApplicationRoleSchema));
+  return http.json({ method: 'GET', path: '/rest/api/3/applicationrole', requires: 'Administer Jira' }, z.array(ZApplicationRoleSchema));
 }

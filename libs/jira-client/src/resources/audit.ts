@@ -28,6 +28,7 @@ export function listAuditRecords(http: JiraHttp, options: ListAuditRecordsOption
       {
         method: 'GET',
         path: '/rest/api/3/auditing/record',
+        requires: 'Administer Jira',
         query: { offset, limit, filter: options.filter, from: options.from?.toISOString(), to: options.to?.toISOString() },
       },
       z.looseObject({ records: z.array(ZAuditRecordSchema).default([]) }),

@@ -19,7 +19,7 @@ export type TSecurityScheme = z.infer<typeof ZSecuritySchemeSchema>;
 export async function getProjectIssueSecurityScheme(http: JiraHttp, projectKeyOrId: string): Promise<TSecurityScheme | undefined> {
   try {
     return await http.json(
-      { method: 'GET', path: '/rest/api/3/project/{projectKeyOrId}/issuesecuritylevelscheme', pathParams: { projectKeyOrId } },
+      { method: 'GET', path: '/rest/api/3/project/{projectKeyOrId}/issuesecuritylevelscheme', pathParams: { projectKeyOrId }, requires: 'Administer Jira' },
       ZSecuritySchemeSchema,
     );
   } catch (error) {
@@ -30,7 +30,7 @@ export async function getProjectIssueSecurityScheme(http: JiraHttp, projectKeyOr
 
 /** GET /rest/api/3/issuesecurityschemes/{id}: a scheme and its levels. */
 export async function getIssueSecurityScheme(http: JiraHttp, schemeId: string | number): Promise<TSecurityScheme> {
-  return http.json({ method: 'GET', path: '/rest/api/3/issuesecurityschemes/{id}', pathParams: { id: schemeId } }, ZSecuritySchemeSchema);
+  return http.json({ method: 'GET', path: '/rest/api/3/issuesecurityschemes/{id}', pathParams: { id: schemeId }, requires: 'Administer Jira or Administer Projects' }, ZSecuritySchemeSchema);
 }
 
 export const ZSecurityLevelMemberSchema = z.looseObject({
@@ -51,6 +51,7 @@ export function listIssueSecurityLevelMembers(
       {
         method: 'GET',
         path: '/rest/api/3/issuesecurityschemes/level/member',
+        requires: 'Administer Jira',
         query: { startAt, maxResults: 100, schemeId: filter.schemeId, levelId: filter.levelId, expand: 'user,group,projectRole,field' },
       },
       pageBeanSchema(ZSecurityLevelMemberSchema),

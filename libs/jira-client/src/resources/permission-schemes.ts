@@ -20,7 +20,7 @@ export type TPermissionScheme = z.infer<typeof ZPermissionSchemeSchema>;
 /** GET /rest/api/3/project/{projectKeyOrId}/permissionscheme: which scheme a project uses. */
 export async function getProjectPermissionScheme(http: JiraHttp, projectKeyOrId: string): Promise<TPermissionScheme> {
   return http.json(
-    { method: 'GET', path: '/rest/api/3/project/{projectKeyOrId}/permissionscheme', pathParams: { projectKeyOrId } },
+    { method: 'GET', path: '/rest/api/3/project/{projectKeyOrId}/permissionscheme', pathParams: { projectKeyOrId }, requires: 'Administer Jira, or Administer Projects for the project' },
     ZPermissionSchemeSchema,
   );
 }

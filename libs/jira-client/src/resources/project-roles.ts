@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { JiraHttp } from '../http/jira-http.js';
 import { ZIdSchema } from './common.schema.js';
 
+/** Jira answers these endpoints with 401 (not 403) for a caller without it. */
+const PROJECT_ADMIN = 'Administer Projects for the project, or Administer Jira';
+
 /** A role reference: Jira answers `{name: selfUrl}`; the id is the URL's last segment. */
 export interface TProjectRoleRef {
   id: string;
@@ -11,7 +14,7 @@ export interface TProjectRoleRef {
 /** GET /rest/api/3/project/{projectIdOrKey}/role: the roles defined for a project. */
 export async function listProjectRoles(http: JiraHttp, projectIdOrKey: string): Promise<TProjectRoleRef[]> {
   const roles = await http.json(
-    { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}/role', pathParams: { projectIdOrKey } },
+    { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}/role', pathParams: { projectIdOrKey }, requires: PROJECT_ADMIN },
     z.record(z.string(), z.string().regex(/\/role\/\d+$/, 'a URL ending in /role/{id}')),
   );
   return Object.entries(roles).map(([name, url]) => ({ name, id: url.slice(url.lastIndexOf('/') + 1) }));
@@ -46,6 +49,7 @@ export async function getProjectRole(
       path: '/rest/api/3/project/{projectIdOrKey}/role/{id}',
       pathParams: { projectIdOrKey, id: roleId },
       query: { excludeInactiveUsers: options.excludeInactiveUsers },
+      requires: PROJECT_ADMIN,
     },
     ZProjectRoleSchema,
   );
