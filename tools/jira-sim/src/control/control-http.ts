@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../http/listener.js';
 import { writeReply } from '../http/write-reply.js';
+import { streamGroundTruthNdjson } from './ground-truth-ndjson.js';
 import type { SimControl } from './sim-control.js';
 
 type Body = Record<string, unknown>;
@@ -43,12 +44,19 @@ const ACTIONS: Array<[string, RegExp, Action]> = [
   ['POST', /^oauth\/consent$/, (control, _params, body) => control.oauth.setConsent(body)],
   ['POST', /^oauth\/policy$/, (control, _params, body) => control.oauth.setPolicy(body)],
   ['GET', /^webhooks\/deliveries$/, (control) => control.webhooks.deliveries()],
-  ['GET', /^ground-truth$/, (control, _params, body, query) => control.groundTruth(query.get('cloudId') ?? str(body.cloudId), query.has('readers') ? { readers: query.get('readers') === 'true' } : {})],
+  ['GET', /^ground-truth$/, (control, _params, body, query) => control.groundTruth(query.get('cloudId') ?? str(body.cloudId), readersOption(query))],
 ];
+
+function readersOption(query: URLSearchParams): { readers?: boolean } {
+  return query.has('readers') ? { readers: query.get('readers') === 'true' } : {};
+}
 
 export async function handleControlRequest(control: SimControl, cloudId: string, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
   const rest = url.pathname.slice('/__sim/'.length).replace(/\/$/, '');
   const method = (request.method ?? 'GET').toUpperCase();
+  if (method === 'GET' && rest === 'ground-truth' && url.searchParams.get('format') !== 'json') {
+    return streamGroundTruthNdjson(control, url.searchParams.get('cloudId') ?? cloudId, readersOption(url.searchParams), response);
+  }
   for (const [verb, pattern, action] of ACTIONS) {
     const match = pattern.exec(rest);
     if (!match || verb !== method) continue;

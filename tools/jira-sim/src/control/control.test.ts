@@ -88,9 +88,9 @@ describe('control API mutations', () => {
     expect(created.body.key).toMatch(/^HELP-/);
     const clock = await call(`${site}/__sim/clock/advance`, { method: 'POST', body: JSON.stringify({ ms: 1000 }) });
     expect(clock.body.now).toBeGreaterThan(0);
-    const truth = await call(`${site}/__sim/ground-truth`);
+    const truth = await call(`${site}/__sim/ground-truth?format=json`);
     expect(truth.body.issues.some((issue: { key: string }) => issue.key === created.body.key)).toBe(true);
-    const compact = await call(`${site}/__sim/ground-truth?readers=false`);
+    const compact = await call(`${site}/__sim/ground-truth?format=json&readers=false`);
     expect(compact.body.issues[0].acl.readers).toBeUndefined();
     expect(truth.body.issues[0].acl.readers).toEqual(expect.any(Array));
   });

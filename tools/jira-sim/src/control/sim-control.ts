@@ -3,6 +3,8 @@ import type { CounterRow } from '../counters/request-counters.js';
 import type { ActiveFault, BurstConfig, FaultRule, PointsConfig } from '../faults/fault-types.js';
 import type { GroundTruth, GroundTruthOptions } from '../ground-truth/ground-truth.js';
 import { computeGroundTruth } from '../ground-truth/ground-truth.js';
+import type { GroundTruthRecord } from '../ground-truth/ground-truth-records.js';
+import { streamGroundTruth } from '../ground-truth/ground-truth-records.js';
 import type { SiteState } from '../model/site-state.js';
 import type { Attachment, Comment, Holder, Issue } from '../model/types.js';
 import { addGrant, removeGrant, setEmailVisibility, setGroupMembership, setProjectArchived, setRoleActor, setUserActive } from '../mutations/access-mutations.js';
@@ -61,6 +63,8 @@ export interface SimControl {
   /** Raw state of a site (tests may read it; write through the methods above). */
   site(cloudId?: string): SiteState;
   groundTruth(cloudId?: string, options?: GroundTruthOptions): GroundTruth;
+  /** The ground truth as records (site, users, groups, projects, then issues with their comments and attachments); flat memory at any size. */
+  groundTruthStream(cloudId?: string, options?: GroundTruthOptions): AsyncIterable<GroundTruthRecord>;
 }
 
 export function createSimControl(runtime: SimRuntime, flushWebhooks: () => Promise<void>): SimControl {
@@ -125,5 +129,6 @@ export function createSimControl(runtime: SimRuntime, flushWebhooks: () => Promi
     webhooks: { deliveries: () => [...runtime.webhooks.deliveries], flush: flushWebhooks },
     site: (cloudId) => siteOf(runtime, { cloudId }).state,
     groundTruth: (cloudId, options) => computeGroundTruth(siteOf(runtime, { cloudId }).state, options),
+    groundTruthStream: (cloudId, options) => streamGroundTruth(siteOf(runtime, { cloudId }).state, options),
   };
 }

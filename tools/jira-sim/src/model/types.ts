@@ -153,7 +153,7 @@ export interface Attachment {
 
 export interface IssueLink {
   id: string;
-  type: 'Blocks' | 'Relates' | 'Duplicate';
+  type: 'Blocks' | 'Relates' | 'Duplicate' | 'Cloners';
   outwardIssueId: string;
 }
 

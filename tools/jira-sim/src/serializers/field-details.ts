@@ -31,6 +31,7 @@ const SYSTEM: ReadonlyMap<string, FieldMeta> = new Map<string, FieldMeta>([
   ['subtasks', { schema: { type: 'array', items: 'issuelinks', system: 'subtasks' }, clauseNames: ['subtasks'], orderable: false, searchable: true }],
   ['issuelinks', { schema: { type: 'array', items: 'issuelinks', system: 'issuelinks' }, clauseNames: ['issueLink'], orderable: true, searchable: true }],
   ['resolution', { schema: { type: 'resolution', system: 'resolution' }, clauseNames: ['resolution'], orderable: true, searchable: true }],
+  ['resolutiondate', { schema: { type: 'datetime', system: 'resolutiondate' }, clauseNames: ['resolutiondate', 'resolved'], orderable: false, searchable: true }],
   ['attachment', { schema: { type: 'array', items: 'attachment', system: 'attachment' }, clauseNames: ['attachments'], orderable: true, searchable: true }],
   ['comment', { schema: { type: 'comments-page', system: 'comment' }, clauseNames: ['comment'], orderable: true, searchable: true }],
 ]);

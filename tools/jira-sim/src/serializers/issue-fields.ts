@@ -9,6 +9,7 @@ import { issueTypeJson, projectRef } from './project.serializer.js';
 import { userRef } from './user.serializer.js';
 import type { ViewContext } from './view-context.js';
 import { time } from './view-context.js';
+import { resolutionDateOf } from '../model/resolution-date.js';
 
 type Render = (view: ViewContext, issue: Issue, options: FieldOptions) => unknown;
 
@@ -22,6 +23,11 @@ const STATUS: Record<string, { id: string; category: string; key: string; color:
   'In Progress': { id: '3', category: '4', key: 'indeterminate', color: 'yellow' },
   Done: { id: '10001', category: '3', key: 'done', color: 'green' },
 };
+
+/** The status category key (new, indeterminate, done) of a status name. */
+export function statusCategoryKeyOf(name: string): string {
+  return (STATUS[name] ?? { key: 'new' }).key;
+}
 
 function issueRef(view: ViewContext, id: string): Record<string, unknown> | null {
   const target = view.site.issues.get(id);
@@ -89,6 +95,7 @@ export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Rende
   subtasks: { navigable: true, name: 'Sub-tasks', render: (view, issue) => childrenOf(view.site, issue.id).filter((child) => child.issueType === 'Subtask').map((child) => issueRef(view, child.id)) },
   issuelinks: { navigable: true, name: 'Linked Issues', render: (view, issue) => issue.links.map((link) => ({ id: link.id, self: `${view.siteUrl}/rest/api/3/issueLink/${link.id}`, type: { id: '1000', name: link.type, inward: `is ${link.type.toLowerCase()} by`, outward: link.type.toLowerCase() }, outwardIssue: issueRef(view, link.outwardIssueId) })) },
   resolution: { navigable: true, name: 'Resolution', render: (view, issue) => (issue.status === 'Done' ? { self: `${view.siteUrl}/rest/api/3/resolution/10000`, id: '10000', name: 'Done', description: 'Work has been completed on this issue.' } : null) },
+  resolutiondate: { navigable: true, name: 'Resolved', render: (view, issue) => { const at = resolutionDateOf(issue); return at === null ? null : time(view, at); } },
   attachment: { navigable: false, name: 'Attachment', render: attachments },
   comment: { navigable: false, name: 'Comment', render: comments },
   customfield_10030: { navigable: true, name: 'External reference', render: (_view, issue) => issue.custom.text ?? null },
