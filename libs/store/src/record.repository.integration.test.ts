@@ -86,4 +86,10 @@ describe('RecordRepository', () => {
     expect(pruned).toEqual({ comments: 1, attachments: 0 });
     expect((await records.comments.find(scope)).map((c) => c.externalId)).toEqual(['c1', 'c3', 'c4']);
   });
+
+  it('throws on a write error that is not a revision collision, and writes nothing stale', async () => {
+    const bad = { ...userRow('u9', 'Bad', 100), record: { ...userRow('u9', 'Bad', 100).record, $where: 'x' } };
+    await expect(records.users.upsertMany([bad])).rejects.toThrow();
+    expect(await records.users.get({ ...scope, externalId: 'u9' })).toBeNull();
+  });
 });

@@ -117,7 +117,7 @@ export class RecordRepository<R extends object> {
       const byId = new Map(stored.map((doc) => [String(doc['externalId']), doc]));
       for (const row of scopeRows) {
         const doc = byId.get(row.externalId);
-        if (doc?.['revision'] === row.revision && doc['storedAt'] instanceof Date && doc['storedAt'].getTime() === storedAt.getTime()) written++;
+        if (doc !== undefined && doc['revision'] === row.revision && doc['storedAt'] instanceof Date && doc['storedAt'].getTime() === storedAt.getTime()) written++;
       }
     }
     return { written, stale: rows.length - written };
