@@ -12,9 +12,20 @@ const ZWorkerEnvSchema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.sync),
     KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
+    MONGODB_URI: z.string().min(1).default('mongodb://127.0.0.1:27017').transform((uri) => new Secret(uri)),
+    MONGODB_DB: z.string().min(1).default('jira_sync'),
+    /** OAuth endpoints: Atlassian's unless pointed at the simulator (demo, tests). */
+    JIRA_OAUTH_AUTH_URL: z.url().optional(),
+    JIRA_OAUTH_GATEWAY_URL: z.url().optional(),
+    /** Accept http://127.0.0.1 site URLs (the simulator); refused outside development. */
+    JIRA_ALLOW_INSECURE_LOOPBACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
     JIRA_SYNC_ENCRYPTION_KEYS: z.string().optional().transform((text) => (text === undefined ? undefined : new Secret(text))),
   })
   .transform((env, ctx) => {
+    if (env.JIRA_ALLOW_INSECURE_LOOPBACK && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['JIRA_ALLOW_INSECURE_LOOPBACK'], message: 'is for the simulator only; unset it in production' });
+      return z.NEVER;
+    }
     let encryption: EncryptionKeys;
     try {
       encryption = encryptionFor({ development: env.NODE_ENV === 'development', keyRing: env.JIRA_SYNC_ENCRYPTION_KEYS });

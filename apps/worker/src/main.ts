@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import { createActivities } from '@jira-sync/activities';
+import { createActivities, createConnectorOpener } from '@jira-sync/activities';
 import { TOPIC_SPECS } from '@jira-sync/contracts';
-import { createJsonProducer, createKafka, ensureTopics } from '@jira-sync/events';
+import { createJsonProducer, createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
+import { AttachmentContentStore, ConnectorRepository, CredentialSealer, connectStore } from '@jira-sync/store';
 import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadWorkerEnv } from './env.js';
@@ -16,9 +17,12 @@ Runtime.install({
     logger[level]({ ...entry.meta, component: 'temporal' }, entry.message);
   }),
 });
+const store = await connectStore({ uri: env.MONGODB_URI.reveal(), dbName: env.MONGODB_DB, appName: 'jira-sync-worker' });
+const connectors = new ConnectorRepository(store.db, new CredentialSealer({ currentKeyId: env.encryption.currentKeyId, keys: new Map(env.encryption.keys) }));
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-worker', logger });
 await ensureTopics(kafka, TOPIC_SPECS);
 const publisher = await createJsonProducer(kafka);
+const recordPublisher = await createRecordPublisher(kafka);
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const worker = await Worker.create({
   connection,
@@ -26,11 +30,22 @@ const worker = await Worker.create({
   taskQueue: env.TEMPORAL_TASK_QUEUE,
   workflowsPath: createRequire(import.meta.url).resolve('@jira-sync/workflows'),
   bundlerOptions: workflowBundlerOptions(),
-  activities: createActivities({ publisher, now: () => new Date() }),
+  activities: createActivities({
+    publisher,
+    recordPublisher,
+    attachments: new AttachmentContentStore(store.db),
+    openConnector: createConnectorOpener({
+      connectors,
+      allowInsecureLoopback: env.JIRA_ALLOW_INSECURE_LOOPBACK,
+      oauth: { ...(env.JIRA_OAUTH_AUTH_URL ? { authBaseUrl: env.JIRA_OAUTH_AUTH_URL } : {}), ...(env.JIRA_OAUTH_GATEWAY_URL ? { apiGatewayUrl: env.JIRA_OAUTH_GATEWAY_URL } : {}) },
+    }),
+    now: () => new Date(),
+  }),
   dataConverter: createDataConverter(env.encryption),
 });
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS }, 'worker polling');
 await worker.run();
-await publisher.disconnect();
+await Promise.all([publisher.disconnect(), recordPublisher.disconnect()]);
+await store.close();
 await connection.close();
 logger.info('worker stopped');

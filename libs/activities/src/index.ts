@@ -8,3 +8,4 @@ export type { TSyncUsersResult } from './sync/sync-users.activity.js';
 export type { TSyncProjectIssuesInput, TSyncProjectIssuesResult } from './sync/sync-project-issues.activity.js';
 export { commentAcl, issueAcl, projectAcl, type THolder, type TProjectAccess } from './acl/resolve-acl.js';
 export { mayRead, principalsOfAccount, readersOf, type TDirectory } from './acl/expand-readers.js';
+export { createConnectorOpener, type TConnectorOpenerOptions } from './connectors/open-connector.js';

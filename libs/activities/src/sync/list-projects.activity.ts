@@ -18,7 +18,7 @@ export function projectPasses(key: string, filter: TSyncFilters['projects']): bo
 
 /** Step 3a: the projects the syncing account can browse that pass the filter, in key order. */
 export function createListProjects(deps: TActivityDeps) {
-  return async function listProjects(input: TSyncStepInput): Promise<{ projects: TProjectRef[]; filteredOut: string[]; missing: string[] }> {
+  return async function listProjects(input: TSyncStepInput): Promise<{ projects: TProjectRef[]; filteredOut: string[]; missing: string[]; projectConcurrency: number }> {
     return mapFailures(async () => {
       const { client, config } = await deps.openConnector(input.tenantId, input.connectorId);
       const projects: TProjectRef[] = [];
@@ -30,7 +30,7 @@ export function createListProjects(deps: TActivityDeps) {
       const filter = config.syncFilters.projects;
       const missing = filter?.operator === 'in' ? filter.keys.filter((key) => !projects.some((project) => project.key === key)) : [];
       projects.sort((left, right) => left.key.localeCompare(right.key));
-      return { projects, filteredOut, missing };
+      return { projects, filteredOut, missing, projectConcurrency: config.projectConcurrency };
     });
   };
 }

@@ -11,7 +11,7 @@ const FRONTEND_PORT = 7233;
 const UI_PORT = 8233;
 const API_DEFAULT_PORT = 3000;
 /** Search attributes the sync sets on its workflows, so the Temporal UI can find a sync by tenant and connector. */
-export const SEARCH_ATTRIBUTES = ['TenantId=Keyword', 'ConnectorId=Keyword', 'SyncMode=Keyword'] as const;
+export const SEARCH_ATTRIBUTES = ['TenantId=Keyword', 'ConnectorId=Keyword', 'SyncMode=Keyword', 'SyncStatus=Keyword'] as const;
 
 function binaryPath(ctx: ServiceContext): string {
   return join(ctx.paths.cacheDir, `temporal-cli-${CLI_VERSION}`, 'bin', 'temporal');

@@ -1,0 +1,143 @@
+import {
+  SEARCH_ATTRIBUTE_NAMES,
+  projectSyncWorkflowId,
+  type TProjectOutcome,
+  type TSyncConnectorInput,
+  type TSyncProgress,
+  type TSyncResult,
+  type TSyncStatus,
+} from '@jira-sync/contracts';
+import type { Activities, TProjectRef } from '@jira-sync/activities';
+import {
+  ApplicationFailure,
+  ChildWorkflowFailure,
+  defineQuery,
+  executeChild,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  upsertMemo,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { syncProjectWorkflow } from './sync-project.workflow.js';
+
+const { syncUsers, syncGroups, listProjects } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 hour',
+  heartbeatTimeout: '5 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
+});
+
+/** The progress query: step, per-project progress and errors so far. */
+export const syncProgressQuery = defineQuery<TSyncProgress>('syncProgress');
+
+const SYNC_STATUS = defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.syncStatus, SearchAttributeType.KEYWORD);
+
+function failureMessage(error: unknown): string {
+  const cause = error instanceof ChildWorkflowFailure ? error.cause : error;
+  const inner = cause instanceof ApplicationFailure || cause instanceof Error ? cause : undefined;
+  const deepest = inner && 'cause' in inner && inner.cause instanceof Error ? inner.cause : inner;
+  return deepest?.message ?? String(error);
+}
+
+/**
+ * A connector's sync, in Jira's order: users -> groups and memberships -> projects (filtered) -> per project a child
+ * workflow (roles, lead, issues, attachments) with bounded parallelism. One failed project does not stop the
+ * others: the result lists every project's outcome.
+ */
+export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise<TSyncResult> {
+  const info = workflowInfo();
+  const generation = Date.now();
+  const step = { tenantId: input.tenantId, connectorId: input.connectorId, generation, syncRunId: info.runId };
+  const progress: TSyncProgress = {
+    tenantId: input.tenantId,
+    connectorId: input.connectorId,
+    mode: input.mode,
+    generation,
+    status: 'running',
+    step: 'users',
+    steps: ['users', 'groups', 'projects', 'issues'].map((name) => ({ step: name, status: 'pending' as const, count: 0 })),
+    projects: [],
+    errors: [],
+  };
+  setHandler(syncProgressQuery, () => progress);
+  const setStatus = (status: TSyncStatus) => {
+    progress.status = status;
+    upsertSearchAttributes([{ key: SYNC_STATUS, value: status }]);
+  };
+  setStatus('running');
+  const begin = (name: string) => {
+    progress.step = name;
+    const entry = progress.steps.find((candidate) => candidate.step === name);
+    if (entry) entry.status = 'running';
+    return entry;
+  };
+  const end = (entry: TSyncProgress['steps'][number] | undefined, count: number) => {
+    if (entry) Object.assign(entry, { status: 'completed', count });
+  };
+
+  try {
+    const usersStep = begin('users');
+    const users = await syncUsers(step);
+    end(usersStep, users.users);
+    const groupsStep = begin('groups');
+    const groups = await syncGroups(step);
+    end(groupsStep, groups.groups);
+    const projectsStep = begin('projects');
+    const listed = await listProjects(step);
+    end(projectsStep, listed.projects.length);
+    upsertMemo({ projects: listed.projects.map((project) => project.key) });
+
+    const issuesStep = begin('issues');
+    progress.projects = listed.projects.map((project) => ({ projectKey: project.key, status: 'pending', issuesDone: 0, issuesEstimated: 0 }));
+    const outcomes = await runBounded(listed.projects, listed.projectConcurrency, async (project) => {
+      const entry = progress.projects.find((candidate) => candidate.projectKey === project.key)!;
+      entry.status = 'running';
+      try {
+        const outcome = await executeChild(syncProjectWorkflow, {
+          workflowId: projectSyncWorkflowId(input.tenantId, input.connectorId, project.key),
+          args: [{ ...step, projectId: project.id, projectKey: project.key }],
+        });
+        Object.assign(entry, { status: 'completed', issuesDone: outcome.issues, issuesEstimated: outcome.issues });
+        return outcome;
+      } catch (error) {
+        const message = `${project.key}: ${failureMessage(error)}`;
+        entry.status = 'failed';
+        progress.errors.push(message);
+        return failedOutcome(project, message);
+      }
+    });
+    end(issuesStep, outcomes.reduce((sum, outcome) => sum + outcome.issues, 0));
+
+    const failed = outcomes.some((outcome) => outcome.status === 'failed');
+    const diagnostics = [
+      ...(users.hiddenEmails > 0 ? [`${users.hiddenEmails} accounts hide their email from the syncing account (Jira profile or organisation privacy); they are stored without one`] : []),
+      ...listed.missing.map((key) => `project ${key} is in the filter but the syncing account cannot browse it (or it does not exist)`),
+      ...outcomes.flatMap((outcome) => outcome.errors),
+    ];
+    setStatus(failed ? 'partial' : 'completed');
+    return { tenantId: input.tenantId, connectorId: input.connectorId, mode: input.mode, generation, status: progress.status, users: users.users, groups: groups.groups, roles: 0, projects: outcomes, diagnostics: [...new Set(diagnostics)] };
+  } catch (error) {
+    setStatus('failed');
+    progress.errors.push(failureMessage(error));
+    throw error;
+  }
+}
+
+function failedOutcome(project: TProjectRef, message: string): TProjectOutcome {
+  return { projectId: project.id, projectKey: project.key, status: 'failed', issues: 0, comments: 0, attachments: 0, closedAcls: 0, errors: [message] };
+}
+
+/** Runs `work` over `items` with at most `limit` at once, keeping the input order in the result. */
+async function runBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
