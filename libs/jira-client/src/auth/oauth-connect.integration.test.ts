@@ -64,7 +64,10 @@ describe('OAuth 2.0 (3LO) connection against the simulator', () => {
     expect(result?.errors ?? []).toEqual([]);
     const id = result!.createdWebhookId!;
     expect((await collect(client.webhooks())).map((w) => w.id)).toContain(id);
-    expect(await client.refreshWebhooks([id])).toBeDefined();
+    const expiration = await client.refreshWebhooks([id]);
+    const listed = (await collect(client.webhooks())).find((w) => w.id === id);
+    expect(Number.isNaN(new Date(expiration ?? Number.NaN).getTime())).toBe(false);
+    expect(new Date(expiration!).getTime()).toBe(new Date(listed!.expirationDate!).getTime());
     await client.deleteWebhooks([id]);
     expect((await collect(client.webhooks())).map((w) => w.id)).not.toContain(id);
   });
