@@ -1,7 +1,7 @@
 import { TOPIC_SPECS, TOPICS } from '@jira-sync/contracts';
 import { createKafka, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
-import { connectStore, SmokeEventRepository } from '@jira-sync/store';
+import { AttachmentContentStore, connectStore, RecordStore, SmokeEventRepository } from '@jira-sync/store';
 import { startConsumer } from './consumer.js';
 import { loadIndexEnv } from './env.js';
 import { createSmokeEventHandler } from './handlers/smoke-event.handler.js';
@@ -11,12 +11,16 @@ const logger = createLogger({ name: 'index', level: env.LOG_LEVEL });
 const store = await connectStore({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, appName: 'jira-sync-index' });
 const smokeEvents = new SmokeEventRepository(store.db);
 await smokeEvents.ensureIndexes();
+const records = new RecordStore(store.db, store.capabilities);
+await records.ensureIndexes();
+const content = new AttachmentContentStore(store.db);
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-index', logger });
 await ensureTopics(kafka, TOPIC_SPECS);
 const stop = await startConsumer(kafka, {
   groupId: env.KAFKA_GROUP_ID,
   logger,
   chunkSize: env.INDEX_CHUNK_SIZE,
+  records: { topic: TOPICS.records, deadLetterTopic: TOPICS.recordsDeadLetter, deps: { store: records, content, logger } },
   jsonHandlers: { [TOPICS.smoke]: createSmokeEventHandler({ repository: smokeEvents, logger, now: () => new Date() }) },
 });
 logger.info({ flavour: store.capabilities.flavour, db: env.MONGODB_DB }, 'index consuming');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_RECORD_EVENT_BYTES, ZRecordEventSchema, type TRecordEvent } from '@jira-sync/contracts';
-import { ConfigResourceTypes } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConsumerLagTimeoutError, InvalidRecordEventError, RecordEventTooLargeError } from './events-errors.js';
 import { runJsonConsumer, type JsonMessage } from './json-consumer.js';
@@ -44,7 +44,7 @@ async function topicConfig(topic: string, name: string): Promise<string | undefi
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: [name] }] });
+    const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: kafkajs.ConfigResourceTypes.TOPIC, name: topic, configNames: [name] }] });
     return described.resources[0]?.configEntries.find((entry) => entry.configName === name)?.configValue;
   } finally {
     await admin.disconnect();

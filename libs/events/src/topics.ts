@@ -1,4 +1,7 @@
-import { ConfigResourceTypes, ConfigSource, type Admin, type Kafka } from 'kafkajs';
+import kafkajs, { type Admin, type Kafka } from 'kafkajs';
+
+// kafkajs is CommonJS and Node's ESM loader does not see these two as named exports.
+const { ConfigResourceTypes, ConfigSource } = kafkajs;
 
 export interface TopicSpec {
   topic: string;
