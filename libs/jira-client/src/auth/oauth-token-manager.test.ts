@@ -13,10 +13,10 @@ function setup(initialExpiresIn = HOUR) {
   let n = 0;
   const initial: TokenSet = { accessToken: 'at0', refreshToken: 'rt0', expiresAt: clock.now() + initialExpiresIn, scopes: [] };
   const refresh = async (refreshToken: string): Promise<TokenSet> => {
-    n++;
+    const issued = ++n; // each refresh call issues its own pair, even when two overlap
     events.push(`refresh:${refreshToken}`);
     await new Promise((resolve) => setImmediate(resolve));
-    return { accessToken: `at${n}`, refreshToken: `rt${n}`, expiresAt: clock.now() + HOUR, scopes: [] };
+    return { accessToken: `at${issued}`, refreshToken: `rt${issued}`, expiresAt: clock.now() + HOUR, scopes: [] };
   };
   const originalSave = store.save.bind(store);
   store.save = async (id, set, previous) => {
@@ -58,6 +58,9 @@ describe('OAuthTokenManager', () => {
     const s = setup(0);
     await s.store.save('c1', s.initial);
     const [a, b] = await Promise.all([s.manager().authorization(), s.manager().authorization()]);
+    // Both workers refreshed (no shared single flight) and both tried to save: one save lost the compare-and-set.
+    expect(s.events.filter((e) => e.startsWith('refresh'))).toEqual(['refresh:rt0', 'refresh:rt0']);
+    expect(s.events.filter((e) => e.startsWith('save')).sort()).toEqual(['save:rt0', 'save:rt1', 'save:rt2']);
     expect(a).toBe(b);
     expect((await s.store.load('c1'))?.accessToken).toBe(a.slice('Bearer '.length));
   });
