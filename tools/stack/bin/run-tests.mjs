@@ -17,7 +17,8 @@ const deps = spawnSync('npm', ['run', '--silent', 'lint:deps'], { cwd: root, std
 const nx = spawnSync(
   'npx',
   ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', 'test-integration', '--outputStyle=static', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, JIRA_SYNC_TEST_REPORT_DIR: reports } },
+  // The apps fail closed unless development is asked for explicitly; the tests run on the development key ring.
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development', JIRA_SYNC_TEST_REPORT_DIR: reports } },
 );
 
 const status = deps.status !== 0 ? (deps.status ?? 1) : (nx.status ?? 1);
