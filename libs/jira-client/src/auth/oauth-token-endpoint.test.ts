@@ -24,6 +24,13 @@ describe('OAuth token endpoint', () => {
     expect((await refreshTokenSet(appFor(server.url), 'r1')).refreshToken).toBe('r1');
   });
 
+  it('quotes the auth server without doubling its closing period', async () => {
+    server = await startFixtureServer((_req, res) => sendJson(res, 403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' }));
+    const error = (await refreshTokenSet(appFor(server.url), 'rt').catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('Unknown or invalid refresh token. Re-authentication needed');
+    expect(error.message).not.toMatch(/\.\./);
+  });
+
   it('turns invalid_grant into a re-authentication error without leaking the tokens', async () => {
     server = await startFixtureServer((_req, res) => sendJson(res, 403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' }));
     const error = await refreshTokenSet(appFor(server.url), 'rt-secret').catch((e: unknown) => e);

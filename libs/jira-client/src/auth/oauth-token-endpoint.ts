@@ -36,7 +36,7 @@ async function postToken(app: OAuthAppOptions, body: Record<string, string>, clo
     const details = parseErrorBody(text);
     if (text.includes('invalid_grant')) {
       throw new JiraReauthenticationRequiredError(
-        `POST ${ENDPOINT} (${grant}) failed with ${response.statusCode}: ${details.summary}. Re-authentication needed: the Jira connection must be authorised again.`,
+        `POST ${ENDPOINT} (${grant}) failed with ${response.statusCode}${details.summary ? `: ${details.summary}` : ''}. Re-authentication needed: the Jira connection must be authorised again.`,
         { ...context, status: response.statusCode },
       );
     }

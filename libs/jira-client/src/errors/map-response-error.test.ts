@@ -27,6 +27,29 @@ describe('mapResponseError', () => {
   });
 });
 
+describe('messages quoting Jira', () => {
+  const bodies = [
+    '{"errorMessages":["Specified user does not exist or you do not have required permissions to view /rest/api/3/myself."],"errors":{}}',
+    '{"errorMessages":["First problem.","Second problem.."],"errors":{"jql":"The value is invalid."}}',
+    'Client must be authenticated to access this resource.',
+    '{"code":401,"message":"Unauthorized."}',
+    '{"detail":"Content-Type is not supported."}',
+  ];
+  it.each([400, 401, 403, 404, 409, 429, 500])('never end a sentence with a doubled period (%i)', (status) => {
+    for (const body of bodies) {
+      const { message } = mapResponseError(status, body, { method: 'GET', endpoint: '/rest/api/3/myself' });
+      expect(message).not.toMatch(/\.\./);
+      expect(message).toMatch(/[a-z]\. [A-Z]/);
+    }
+  });
+
+  it('keeps the quoted sentence whole: "...myself. It does not exist"', () => {
+    const error = mapResponseError(404, bodies[0]!, { method: 'GET', endpoint: '/rest/api/3/user' });
+    expect(error.message).toContain('to view /rest/api/3/myself. It does not exist or this account cannot see it.');
+    expect(mapResponseError(400, bodies[1]!, ctx).message).toContain(': First problem; Second problem; jql: The value is invalid. Fix the request');
+  });
+});
+
 describe('parseErrorBody', () => {
   it('reads problem+json detail, gateway message and plain html text', () => {
     expect(parseErrorBody('{"title":"Unsupported Media Type","detail":"Content-Type \'null\' is not supported."}').summary).toContain('not supported');

@@ -14,6 +14,11 @@ import {
 
 const MAX_TEXT = 300;
 
+/** Jira's own sentence without its closing period(s), for quoting it in a message that goes on after it. */
+function withoutFinalPeriod(text: string): string {
+  return text.replace(/[\s.]+$/, '');
+}
+
 /** Reads any of Jira's error shapes: ErrorCollection, gateway `{message}`, problem+json `{detail}`, or plain text. */
 export function parseErrorBody(text: string): JiraErrorDetails & { summary: string } {
   let parsed: unknown;
@@ -21,7 +26,7 @@ export function parseErrorBody(text: string): JiraErrorDetails & { summary: stri
     parsed = parseJsonWithoutPrototypes(text);
   } catch {
     const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-    return { errorMessages: plain ? [plain] : [], errors: {}, summary: plain };
+    return { errorMessages: plain ? [plain] : [], errors: {}, summary: withoutFinalPeriod(plain) };
   }
   const body = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
   const errorMessages = Array.isArray(body.errorMessages) ? body.errorMessages.filter((m) => typeof m === 'string') : [];
@@ -34,7 +39,8 @@ export function parseErrorBody(text: string): JiraErrorDetails & { summary: stri
     if (errorMessages.length === 0 && typeof value === 'string') errorMessages.push(value);
   }
   const fieldText = Object.entries(errors).map(([field, message]) => `${field}: ${message}`);
-  const summary = [...errorMessages, ...fieldText].join('; ').slice(0, MAX_TEXT);
+  // Quoted mid-message ("...: <summary>. Do this"), so each part loses its own closing period: no "..".
+  const summary = [...errorMessages, ...fieldText].map(withoutFinalPeriod).filter((part) => part !== '').join('; ').slice(0, MAX_TEXT);
   return { errorMessages, errors, summary };
 }
 
@@ -42,7 +48,7 @@ export function parseErrorBody(text: string): JiraErrorDetails & { summary: stri
 export function mapResponseError(status: number, bodyText: string, context: JiraErrorContext, retryAfterMs?: number): JiraError {
   const details = parseErrorBody(bodyText);
   const where = `${context.method ?? 'GET'} ${context.endpoint ?? '?'} failed with ${status}`;
-  const said = details.summary ? `: ${details.summary}` : '';
+  const said = details.summary ? `: ${withoutFinalPeriod(details.summary)}` : '';
   const ctx = { ...context, status };
   if (status === 401) {
     if (/scope does not match/i.test(details.summary)) {
