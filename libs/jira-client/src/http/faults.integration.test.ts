@@ -68,8 +68,15 @@ describe('the transport against simulated Jira faults', () => {
 
   it('retries 409 from user search', async () => {
     const client = h.apiTokenClient('admin');
+    await client.verifyCredentials();
+    h.sim.control.counters.reset();
+    await collect(client.users());
+    const pages = count('/rest/api/3/users/search');
+    h.sim.control.counters.reset();
     h.sim.control.faults.add({ kind: 'status', path: '/rest/api/3/users/search', status: 409, times: 2 });
     expect((await collect(client.users())).length).toBe(h.sim.control.groundTruth().users.length);
+    // Both 409s were served and answered by a retry of the same page, not by a different path.
+    expect(count('/rest/api/3/users/search')).toBe(pages + 2);
   });
 
   it('retries dropped connections and reports a network error when they persist', async () => {
