@@ -98,7 +98,7 @@ function createIssue(site: SiteState, rng: Rng, project: Project, siblings: Sibl
     components: COMPONENTS.filter(() => rng.chance(0.25)),
     parentId: parent?.id,
     securityLevelId: pickSecurityLevel(site, rng, project, parent),
-    links: siblings.recent.length > 2 && rng.chance(0.2) ? [{ id: String(site.nextIds.link++), type: rng.pick(['Blocks', 'Relates', 'Duplicate'] as const), outwardIssueId: rng.pick(siblings.recent).id }] : [],
+    links: siblings.recent.length > 2 && rng.chance(0.2) ? [{ id: String(site.nextIds.link++), type: rng.pick(['Blocks', 'Relates', 'Duplicate', 'Cloners'] as const), outwardIssueId: rng.pick(siblings.recent).id }] : [],
     custom: {
       text: rng.chance(0.5) ? `ref-${rng.hex(6)}` : undefined,
       select: rng.chance(0.6) ? rng.pick(['Low impact', 'Medium impact', 'High impact']) : undefined,

@@ -6,6 +6,7 @@ import { canSeeAttachmentOnIssue, canSeeComment } from '../permissions/access.js
 import { serializeAttachment } from './attachment.serializer.js';
 import { serializeComment } from './comment.serializer.js';
 import { issueTypeJson, projectRef } from './project.serializer.js';
+import { renderIssueLinks } from './issue-links.js';
 import { userRef } from './user.serializer.js';
 import type { ViewContext } from './view-context.js';
 import { time } from './view-context.js';
@@ -93,7 +94,7 @@ export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Rende
   security: { navigable: true, name: 'Security Level', render: security },
   parent: { navigable: true, name: 'Parent', render: (view, issue) => (issue.parentId ? issueRef(view, issue.parentId) : undefined) },
   subtasks: { navigable: true, name: 'Sub-tasks', render: (view, issue) => childrenOf(view.site, issue.id).filter((child) => child.issueType === 'Subtask').map((child) => issueRef(view, child.id)) },
-  issuelinks: { navigable: true, name: 'Linked Issues', render: (view, issue) => issue.links.map((link) => ({ id: link.id, self: `${view.siteUrl}/rest/api/3/issueLink/${link.id}`, type: { id: '1000', name: link.type, inward: `is ${link.type.toLowerCase()} by`, outward: link.type.toLowerCase() }, outwardIssue: issueRef(view, link.outwardIssueId) })) },
+  issuelinks: { navigable: true, name: 'Linked Issues', render: (view, issue) => renderIssueLinks(view, issue, issueRef) },
   resolution: { navigable: true, name: 'Resolution', render: (view, issue) => (issue.status === 'Done' ? { self: `${view.siteUrl}/rest/api/3/resolution/10000`, id: '10000', name: 'Done', description: 'Work has been completed on this issue.' } : null) },
   resolutiondate: { navigable: true, name: 'Resolved', render: (view, issue) => { const at = resolutionDateOf(issue); return at === null ? null : time(view, at); } },
   attachment: { navigable: false, name: 'Attachment', render: attachments },
