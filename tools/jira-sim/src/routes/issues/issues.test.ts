@@ -101,3 +101,30 @@ describe('issues, comments and changelogs', () => {
     expect(historyIds(second.body).filter((id) => historyIds(first.body).includes(id))).toEqual([]);
   });
 });
+
+describe('issue links', () => {
+  it('shows each link on both issues with Jira link types', async () => {
+    const source = [...t.sim.control.site().issues.values()].find((issue) => issue.links.length > 0 && issue.key.startsWith('PLAT-'));
+    expect(source).toBeDefined();
+    const link = source!.links[0]!;
+    const outward = await call(api(`/issue/${source!.id}?fields=issuelinks`), { headers: as(t.sim, 'admin') });
+    const inward = await call(api(`/issue/${link.outwardIssueId}?fields=issuelinks`), { headers: as(t.sim, 'admin') });
+    const out = outward.body.fields.issuelinks.find((candidate: { id: string }) => candidate.id === link.id);
+    const back = inward.body.fields.issuelinks.find((candidate: { id: string }) => candidate.id === link.id);
+    expect(out.outwardIssue.id).toBe(link.outwardIssueId);
+    expect(back.inwardIssue.id).toBe(source!.id);
+    expect(back.type).toEqual(out.type);
+    const known = new Map([['Blocks', ['10000', 'is blocked by', 'blocks']], ['Cloners', ['10001', 'is cloned by', 'clones']], ['Duplicate', ['10002', 'is duplicated by', 'duplicates']], ['Relates', ['10003', 'relates to', 'relates to']]]);
+    expect([out.type.id, out.type.inward, out.type.outward]).toEqual(known.get(out.type.name));
+  });
+
+  it('uses Jira link types across the site, each with its own id', async () => {
+    const types = new Map<string, string>();
+    for (const issue of t.sim.control.site().issues.values()) for (const link of issue.links) types.set(link.type, link.id);
+    const reply = await call(api('/search/jql?jql=project%20in%20(PLAT,SEC,HELP)&fields=issuelinks&maxResults=100'), { headers: as(t.sim, 'admin') });
+    const ids = new Map<string, string>();
+    for (const issue of reply.body.issues) for (const link of issue.fields.issuelinks) ids.set(link.type.name, link.type.id);
+    expect(new Set(ids.values()).size).toBe(ids.size);
+    expect([...ids.keys()].every((name) => ['Blocks', 'Cloners', 'Duplicate', 'Relates'].includes(name))).toBe(true);
+  });
+});
