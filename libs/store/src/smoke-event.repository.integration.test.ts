@@ -36,8 +36,15 @@ describe('SmokeEventRepository on the MongoDB-wire server', () => {
     expect((await repository.findByRunId('run-2'))?.message).toBe('first');
   });
 
-  it('detects the server flavour so optional index types are skipped only where unsupported', () => {
+  it('detects the server flavour so optional index types are skipped only where unsupported', async () => {
     expect(['mongodb', 'ferretdb']).toContain(store.capabilities.flavour);
-    expect(store.capabilities.ttlIndexes).toBe(store.capabilities.flavour === 'mongodb');
+    // Ask the server itself: a TTL index it keeps carries expireAfterSeconds; one it lacks throws or drops the option.
+    const probe = store.db.collection('ttl_probe');
+    const created = await probe.createIndex({ at: 1 }, { name: 'ttl_probe_at', expireAfterSeconds: 60 }).then(
+      () => true,
+      () => false,
+    );
+    const kept = created && (await probe.listIndexes().toArray()).some((index) => index['name'] === 'ttl_probe_at' && index['expireAfterSeconds'] === 60);
+    expect(store.capabilities.ttlIndexes).toBe(kept);
   });
 });
