@@ -17,7 +17,13 @@ export function createGatewayHandler(runtime: SimRuntime, router: Router) {
     const url = new URL(request.url ?? '/', runtime.urls.gateway);
     const jira = /^\/ex\/jira\/([^/]+)(\/.*)$/.exec(url.pathname);
     if (jira) {
-      const site = runtime.siteByCloudId(decodeURIComponent(jira[1] ?? ''));
+      let cloudId: string;
+      try {
+        cloudId = decodeURIComponent(jira[1] ?? '');
+      } catch {
+        return writeReply(response, { status: 400, body: { errorMessages: ['The request path is not valid: it contains malformed percent-encoding.'], errors: {} } });
+      }
+      const site = runtime.siteByCloudId(cloudId);
       if (!site) return writeReply(response, { status: 404, body: { code: 404, message: 'Not Found' } });
       return handleJiraRequest({ runtime, router }, request, response, site, jira[2] ?? '/', url);
     }

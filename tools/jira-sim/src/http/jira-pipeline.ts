@@ -60,6 +60,8 @@ export async function handleJiraRequest(entry: JiraEntry, request: IncomingMessa
   }
   if (!caller) {
     reply = viaGateway ? { status: 401, body: GATEWAY_UNAUTHORIZED } : htmlUnauthorized();
+  } else if ('malformed' in matched && matched.malformed) {
+    reply = errorReply(400, ['The request path is not valid: it contains malformed percent-encoding.']);
   } else if (!('route' in matched)) {
     reply = errorReply(matched.methodNotAllowed ? 405 : 404, matched.methodNotAllowed ? [] : [`null for uri: ${site.url}${path}`]);
   } else if (viaGateway && !scopeAllows(caller.scopes, matched.route.scope)) {
@@ -70,12 +72,15 @@ export async function handleJiraRequest(entry: JiraEntry, request: IncomingMessa
     const limited = applyRateLimits(runtime, caller, method, template, cloudId);
     if (limited.reject) reply = limited.reject;
     else {
+      let tooLarge = false;
       try {
         rawBody = await readBody(request);
       } catch {
-        rawBody = Buffer.alloc(0);
+        tooLarge = true;
       }
       try {
+        // The rest of the body stays unread, so the connection cannot be reused.
+        if (tooLarge) throw new HttpError({ ...errorReply(413, ['The request body is too large.']), headers: { connection: 'close' } });
         reply = await matched.route.handler({ method, path, query, headers: request.headers, rawBody, params: matched.params, site: site.state, caller, runtime, siteUrl: site.url });
       } catch (error) {
         if (error instanceof HttpError) reply = error.reply;

@@ -29,7 +29,7 @@ export class Router {
   }
 
   /** Finds the route for a request, or reports whether the path exists under another method. */
-  match(method: string, path: string): RouteMatch | { notFound: true; methodNotAllowed: boolean } {
+  match(method: string, path: string): RouteMatch | { notFound: true; methodNotAllowed: boolean; malformed?: boolean } {
     let pathExists = false;
     for (const candidate of this.compiled) {
       const found = candidate.pattern.exec(path);
@@ -37,9 +37,14 @@ export class Router {
       pathExists = true;
       if (candidate.route.method !== method) continue;
       const params: Record<string, string> = {};
-      candidate.names.forEach((name, index) => {
-        params[name] = decodeURIComponent(found[index + 1] ?? '');
-      });
+      try {
+        candidate.names.forEach((name, index) => {
+          params[name] = decodeURIComponent(found[index + 1] ?? '');
+        });
+      } catch {
+        // Malformed percent-encoding in a path segment: Jira answers 400, not a server error.
+        return { notFound: true, methodNotAllowed: false, malformed: true };
+      }
       return { route: candidate.route, params };
     }
     return { notFound: true, methodNotAllowed: pathExists };

@@ -4,8 +4,13 @@ import { JQL_KEYWORDS, JqlTokenCursor } from './jql-token-cursor.js';
 const OPERATORS_HINT =
   "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
 
+const MAX_NESTING = 200;
+
 /** Recursive-descent JQL parser over tokens: OR binds loosest, then AND, then NOT, then parentheses. */
 export class JqlParser extends JqlTokenCursor {
+  /** Nesting of parentheses and NOT; bounded so a hostile query is a 400, not a stack overflow. */
+  private depth = 0;
+
   /** Parses the whole token stream (from `start`) as `[clause] [ORDER BY sort, ...]`. */
   parseQuery(): JqlQuery {
     const where = this.isKeyword('order') || this.peek().kind === 'eof' ? undefined : this.parseOr();
@@ -34,6 +39,16 @@ export class JqlParser extends JqlTokenCursor {
   }
 
   private parseNot(): JqlClause {
+    if (this.depth >= MAX_NESTING) throw this.error(`The query is nested more than ${MAX_NESTING} levels deep.`, this.peek());
+    this.depth += 1;
+    try {
+      return this.parseNested();
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private parseNested(): JqlClause {
     if (this.isKeyword('not') || this.isSymbol('!')) {
       this.at += 1;
       return { type: 'not', clause: this.parseNot() };
