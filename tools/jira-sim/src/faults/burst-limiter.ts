@@ -28,9 +28,14 @@ export class BurstLimiter {
     this.buckets.clear();
   }
 
+  /** The per-second rate of a path and method (Jira's per-path defaults unless configured). */
+  rateOf(method: string, template: string): number {
+    return this.config.refillPerSecond ?? OVERRIDES[`${method} ${template}`] ?? DEFAULT_RPS[method] ?? 100;
+  }
+
   take(cloudId: string, method: string, template: string): BurstDecision | undefined {
     if (!this.config.enabled) return undefined;
-    const rate = this.config.refillPerSecond ?? OVERRIDES[`${method} ${template}`] ?? DEFAULT_RPS[method] ?? 100;
+    const rate = this.rateOf(method, template);
     const key = `${cloudId} ${method} ${template}`;
     const now = this.clock.now();
     const bucket = this.buckets.get(key) ?? { tokens: this.config.capacity, at: now };

@@ -34,3 +34,13 @@ describe('deeply nested JQL', () => {
     expect(negated.status).toBe(400);
   });
 });
+
+describe('rate limit headers', () => {
+  it('sends X-RateLimit-Limit and -Remaining with the burst limiter off', async () => {
+    const reply = await call(api('/issue/PLAT-1?fields=summary'), { headers: as(t.sim, 'admin') });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('x-ratelimit-limit')).toBe('150');
+    expect(Number(reply.headers.get('x-ratelimit-remaining'))).toBeGreaterThan(0);
+    expect(reply.headers.get('x-ratelimit-nearlimit')).toBeNull();
+  });
+});

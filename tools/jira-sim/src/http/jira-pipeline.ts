@@ -112,6 +112,10 @@ function applyRateLimits(runtime: SimRuntime, caller: Caller, method: string, te
     headers['x-ratelimit-limit'] = String(burst.limit);
     headers['x-ratelimit-remaining'] = String(burst.remaining);
     if (burst.remaining < burst.limit * 0.2) headers['x-ratelimit-nearlimit'] = 'true';
+  } else {
+    // Jira sends the burst headers on most responses; with the limiter off the bucket never drains.
+    headers['x-ratelimit-limit'] = String(runtime.burst.rateOf(method, template));
+    headers['x-ratelimit-remaining'] = String(Math.max(0, runtime.burst.config.capacity - 1));
   }
   if (caller.clientId && runtime.points.config.enabled) {
     const state = runtime.points.state(caller.clientId);
