@@ -13,7 +13,7 @@ import { bulkfetchRoute } from './issues/bulkfetch.route.js';
 import { changelogBulkfetchRoute, issueChangelogRoute } from './issues/changelog.route.js';
 import { commentListRoute, issueCommentRoute, issueCommentsRoute } from './issues/comments.route.js';
 import { issueGetRoute } from './issues/issue-get.route.js';
-import { permissionSchemeRoute, projectPermissionSchemeRoute } from './permissions/permission-scheme.route.js';
+import { permissionSchemeRoute, permissionSchemesRoute, projectPermissionSchemeRoute } from './permissions/permission-scheme.route.js';
 import { securitySchemeMembersRoute } from './permissions/security-scheme-members.route.js';
 import { projectSecuritySchemeRoute, securityLevelMembersRoute, securityLevelRoute, securitySchemeRoute } from './permissions/security-scheme.route.js';
 import { applicationRoleRoute, applicationRolesRoute } from './projects/application-role.route.js';
@@ -44,6 +44,7 @@ export const ALL_ROUTES: RouteDef[] = [
   applicationRoleRoute,
   projectPermissionSchemeRoute,
   permissionSchemeRoute,
+  permissionSchemesRoute,
   projectSecuritySchemeRoute,
   securitySchemeRoute,
   securityLevelMembersRoute,

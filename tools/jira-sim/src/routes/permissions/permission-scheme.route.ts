@@ -32,3 +32,17 @@ export const permissionSchemeRoute: RouteDef = {
     return { status: 200, body: serializePermissionScheme(viewOf(request), scheme, true), cost: { objects: 1 + scheme.grants.length, identity: true } };
   },
 };
+
+/** GET /permissionscheme: every scheme for any logged-in account (grants only when expanded), as `{ permissionSchemes }`. */
+export const permissionSchemesRoute: RouteDef = {
+  method: 'GET',
+  path: '/rest/api/3/permissionscheme',
+  scope: 'read:jira-work',
+  handler: (request) => {
+    requireUser(request);
+    const withGrants = expandOf(request).size > 0;
+    const schemes = [...request.site.permissionSchemes.values()].sort((left, right) => left.id - right.id);
+    const permissionSchemes = schemes.map((scheme) => serializePermissionScheme(viewOf(request), scheme, withGrants));
+    return { status: 200, body: { permissionSchemes }, cost: { objects: schemes.length, identity: true } };
+  },
+};

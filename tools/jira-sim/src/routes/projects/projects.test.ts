@@ -94,3 +94,20 @@ describe('projects, roles and schemes', () => {
     expect(reply.body[0].key).toBe('jira-software');
   });
 });
+
+describe('permission scheme list', () => {
+  it('lists every permission scheme to a logged-in account, with grants when expanded', async () => {
+    const plain = await call(api('/permissionscheme'), { headers: as(t.sim, 'apiUser') });
+    expect(plain.status).toBe(200);
+    const ids = new Set<number>();
+    for (const key of ['PLAT', 'SEC', 'HELP']) ids.add((await call(api(`/project/${key}/permissionscheme`), { headers: as(t.sim, 'admin') })).body.id as number);
+    for (const id of ids) expect(plain.body.permissionSchemes.map((scheme: { id: number }) => scheme.id)).toContain(id);
+    expect(plain.body.permissionSchemes[0].permissions).toBeUndefined();
+    const expanded = await call(api('/permissionscheme?expand=permissions'), { headers: as(t.sim, 'admin') });
+    expect(expanded.body.permissionSchemes[0].permissions.length).toBeGreaterThan(0);
+  });
+
+  it('answers anonymous callers with 401', async () => {
+    expect((await call(api('/permissionscheme'))).status).toBe(401);
+  });
+});
