@@ -71,6 +71,8 @@ for (const project of listed.projects) {
 const syncSeconds = (performance.now() - begin) / 1000;
 clearInterval(sampler);
 const rows = sim.control.counters.snapshot();
+const byPath = new Map<string, number>();
+for (const row of rows) byPath.set(`${row.method} ${row.path}`, (byPath.get(`${row.method} ${row.path}`) ?? 0) + row.count);
 const contentRequests = rows.filter((row) => row.path.includes('/attachment/content')).reduce((sum, row) => sum + row.count, 0);
 const syncRequests = sim.control.counters.total() - contentRequests;
 await sim.stop();
@@ -79,4 +81,5 @@ const perK = (requests: number, count: number) => ((requests / Math.max(1, count
 console.log(`preset ${values.preset}: ${issues} issues synced (admin), ${events} events, ${Math.round(attachmentBytes / 1024)} KiB of attachments`);
 console.log(`raw floor   ${(floorIssues / floorSeconds).toFixed(0)} issues/s, ${perK(floorRequests, floorIssues)} requests per 1,000 issues`);
 console.log(`activities  ${(issues / syncSeconds).toFixed(0)} issues/s, ${perK(syncRequests, issues)} requests per 1,000 issues besides ${contentRequests} attachment content requests`);
+console.log(`requests by endpoint: ${[...byPath].sort((left, right) => right[1] - left[1]).slice(0, 8).map(([path, count]) => `${path} ${count}`).join('; ')}`);
 console.log(`ratio to the raw floor: ${((issues / syncSeconds) / (floorIssues / floorSeconds)).toFixed(2)}; peak RSS ${Math.round(peakRss / 1_048_576)} MiB`);
