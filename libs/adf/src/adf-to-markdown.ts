@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { Converter } from './convert/converter.js';
 import { MediaResolver } from './convert/media-resolver.js';
-import { WarningLog } from './convert/warnings.js';
+import { describeThrown, WarningLog } from './convert/warnings.js';
 import { extractDocument, type DocumentExtract } from './extract/extract-document.js';
 import { readDocumentRoot } from './model/read-document-root.js';
 import { serializeMarkdown } from './serialize/serialize-markdown.js';
@@ -18,9 +18,10 @@ export function adfToMdast(doc: unknown, options: AdfToMarkdownOptions = {}): Ad
   const log = new WarningLog();
   const media = new MediaResolver(typeof options.resolveMedia === 'function' ? options.resolveMedia : undefined, log);
   const root = readDocumentRoot(doc, log);
+  for (const problem of root?.problems ?? []) log.add('', problem);
   const converter = new Converter(media, log, clampDepth(options.maxDepth));
   const tree: Root = { type: 'root', children: root === undefined ? [] : converter.blocks(root, { path: '', depth: 0 }) };
-  const extract = extractDocument(root === undefined ? [] : root.content, media);
+  const extract = extractDocument(root === undefined ? [] : root.content, media, log);
   return { tree, ...extract, warnings: log.list() };
 }
 
@@ -30,7 +31,7 @@ export function adfToMarkdown(doc: unknown, options: AdfToMarkdownOptions = {}):
   try {
     converted = adfToMdast(doc, options);
   } catch (error) {
-    const warning = { path: '', message: `conversion failed (${describeError(error)}); the document was not converted` };
+    const warning = { path: '', message: `conversion failed (${describeThrown(error)}); the document was not converted` };
     return { markdown: '', text: '', mediaIds: [], mentions: [], links: [], warnings: [warning] };
   }
   const { tree, warnings, ...extract } = converted;
@@ -38,7 +39,7 @@ export function adfToMarkdown(doc: unknown, options: AdfToMarkdownOptions = {}):
     return { markdown: serializeMarkdown(tree), ...extract, warnings };
   } catch (error) {
     // A serializer failure still leaves the text readable: one paragraph per line of plain text.
-    const warning = { path: '', message: `Markdown serialization failed (${describeError(error)}); rendered the plain text instead` };
+    const warning = { path: '', message: `Markdown serialization failed (${describeThrown(error)}); rendered the plain text instead` };
     return { markdown: plainTextMarkdown(extract.text), ...extract, warnings: [...warnings, warning] };
   }
 }
@@ -50,10 +51,6 @@ function plainTextMarkdown(text: string): string {
   } catch {
     return '';
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function clampDepth(maxDepth: unknown): number {

@@ -51,7 +51,10 @@ export interface AdfConversionResult {
   mediaIds: string[];
   /** Mentioned accounts, unique by account id, in document order. */
   mentions: AdfMention[];
-  /** Link-mark hrefs, smart-card URLs and bare http(s) URLs in text, unique, in document order. */
+  /**
+   * Link-mark hrefs, smart-card URLs and bare http(s) URLs in text, unique, in document order; only those with
+   * an allowed scheme (http, https, mailto) or none (relative).
+   */
   links: string[];
   /** Everything that was degraded, dropped or malformed. Empty for clean input. */
   warnings: AdfWarning[];

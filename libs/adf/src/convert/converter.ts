@@ -2,6 +2,7 @@ import type { BlockContent, PhrasingContent } from 'mdast';
 import { childPath, readNode, type AdfNode } from '../model/adf-node.js';
 import { extractDocument } from '../extract/extract-document.js';
 import { BLOCK_HANDLERS, INLINE_HANDLERS } from '../handlers/registry.js';
+import { FillBudget } from '../handlers/table-grid.js';
 import { convertUnknownBlock, convertUnknownInline } from '../handlers/unknown.handler.js';
 import { applyMarks, type MarkedRun } from '../marks/apply-marks.js';
 import { readMarks } from '../marks/read-marks.js';
@@ -26,6 +27,7 @@ function contentPath(path: string, index: number): string {
  */
 export class Converter implements ConvertContext {
   readonly #ancestors = new Set<object>();
+  readonly tableFill = new FillBudget();
 
   constructor(
     readonly media: MediaResolver,

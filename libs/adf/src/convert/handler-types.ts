@@ -1,5 +1,6 @@
 import type { BlockContent, PhrasingContent } from 'mdast';
 import type { AdfNode } from '../model/adf-node.js';
+import type { FillBudget } from '../handlers/table-grid.js';
 import type { MediaResolver } from './media-resolver.js';
 
 /** Where a node sits: its JSON pointer and its nesting depth (children of `doc` have depth 1). */
@@ -16,6 +17,8 @@ export interface InlineAt extends NodeAt {
 /** What handlers may use: warnings, media lookup and conversion of their children. */
 export interface ConvertContext {
   readonly media: MediaResolver;
+  /** Empty table cells (span slots, row padding) the rest of this document may still add. */
+  readonly tableFill: FillBudget;
   warn(path: string, message: string): void;
   /** Converts `parent.content` as block content. */
   blocks(parent: AdfNode, at: NodeAt): BlockContent[];

@@ -1,6 +1,6 @@
 import { isRecord } from '../model/adf-node.js';
 import type { AdfMediaRef, ResolveMedia, ResolvedMedia } from '../types.js';
-import type { WarningLog } from './warnings.js';
+import { describeThrown, type WarningLog } from './warnings.js';
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|svg|bmp|avif|heic|tiff?)$/i;
 
@@ -27,7 +27,7 @@ export class MediaResolver {
     try {
       value = this.lookup?.(ref);
     } catch (error) {
-      this.warnings.add(path, `media ${ref.id}: the media lookup threw (${describeError(error)})`);
+      this.warnings.add(path, `media ${ref.id}: the media lookup threw (${describeThrown(error)})`);
       return undefined;
     }
     if (value === undefined || value === null) {
@@ -51,8 +51,4 @@ export class MediaResolver {
 export function isImageMedia(media: ResolvedMedia): boolean {
   if (media.mimeType !== undefined && media.mimeType !== '') return media.mimeType.toLowerCase().startsWith('image/');
   return IMAGE_EXTENSIONS.test(media.filename);
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { describeValue } from '../model/adf-node.js';
 import type { AdfWarning } from '../types.js';
 
 /** Past this many warnings only a count is kept, so hostile input cannot grow the result without bound. */
@@ -19,4 +20,10 @@ export class WarningLog {
     if (this.#dropped === 0) return [...this.#entries];
     return [...this.#entries, { path: '', message: `${this.#dropped} further warnings were not recorded` }];
   }
+}
+
+/** What was thrown, for a warning; safe for any value (never calls a thrown object's own `toString`). */
+export function describeThrown(error: unknown): string {
+  if (error instanceof Error && typeof error.message === 'string') return error.message;
+  return describeValue(error);
 }

@@ -1,4 +1,4 @@
-import { readNode, type AdfNode } from '../model/adf-node.js';
+import { attrString, attrValue, readNode, type AdfNode } from '../model/adf-node.js';
 import { cardName, cardUrl, dateText, emojiText, extensionText, fallbackText, mentionText, statusText } from '../model/leaf-text.js';
 import { readMediaRef } from '../model/media-ref.js';
 import type { MediaResolver } from '../convert/media-resolver.js';
@@ -32,7 +32,7 @@ export function leafPlainText(node: AdfNode, media: MediaResolver): string {
       return extensionText(node) ?? '';
     case 'expand':
     case 'nestedExpand':
-      return typeof node.attrs.title === 'string' ? node.attrs.title : '';
+      return attrString(node, 'title') ?? '';
     default:
       return node.content.length === 0 ? (fallbackText(node) ?? '') : '';
   }
@@ -48,6 +48,6 @@ function mediaPlainText(node: AdfNode, media: MediaResolver): string {
 export function linkMarkHref(mark: unknown): string | undefined {
   const node = readNode(mark);
   if (node?.type !== 'link') return undefined;
-  const href = node.attrs.href;
+  const href = attrValue(node, 'href');
   return typeof href === 'string' && href !== '' ? href : undefined;
 }

@@ -1,10 +1,13 @@
 import type { ListItem } from 'mdast';
 import type { BlockHandler, ConvertContext, NodeAt } from '../convert/handler-types.js';
 import { trimBreaks } from '../convert/trim-breaks.js';
-import { attrText, childPath, readNode, type AdfNode } from '../model/adf-node.js';
+import { attrText, attrValue, childPath, describeValue, readNode, type AdfNode } from '../model/adf-node.js';
 import { withoutEmptyItems } from './list-item.handler.js';
 
-/** `decisionList` -> bullet list whose decided items start with a bold "Decision:" label. */
+/**
+ * `decisionList` -> bullet list whose items start with a bold label: "Decision:" for decided items,
+ * "Decision (undecided):" for the rest, so an open question still reads as one.
+ */
 export const convertDecisionList: BlockHandler = (node, ctx, at) => {
   const items = node.content.map((value, index) => {
     const itemAt = { path: childPath(childPath(at.path, 'content'), index), depth: at.depth + 1 };
@@ -24,7 +27,10 @@ export const convertStrayDecisionItem: BlockHandler = (node, ctx, at) => [
 
 function toDecisionItem(node: AdfNode, ctx: ConvertContext, at: NodeAt): ListItem {
   const children = trimBreaks(ctx.inlines(node, at));
-  const decided = attrText(node, 'state') === 'DECIDED';
-  if (decided) children.unshift({ type: 'strong', children: [{ type: 'text', value: 'Decision:' }] }, { type: 'text', value: ' ' });
-  return { type: 'listItem', spread: false, children: children.length === 0 ? [] : [{ type: 'paragraph', children }] };
+  if (children.length === 0) return { type: 'listItem', spread: false, children: [] };
+  const state = attrText(node, 'state');
+  if (state !== 'DECIDED' && state !== 'UNDECIDED') ctx.warn(at.path, `decision state ${describeValue(attrValue(node, 'state'))} is not DECIDED or UNDECIDED; treated as UNDECIDED`);
+  const label = state === 'DECIDED' ? 'Decision:' : 'Decision (undecided):';
+  children.unshift({ type: 'strong', children: [{ type: 'text', value: label }] }, { type: 'text', value: ' ' });
+  return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] };
 }

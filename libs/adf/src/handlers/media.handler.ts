@@ -2,7 +2,7 @@ import type { BlockContent, PhrasingContent } from 'mdast';
 import type { BlockHandler, ConvertContext, NodeAt } from '../convert/handler-types.js';
 import { isImageMedia } from '../convert/media-resolver.js';
 import { applyMarks } from '../marks/apply-marks.js';
-import { normalizeUrl } from '../marks/normalize-url.js';
+import { linkDestination, refusedLinkMessage } from '../marks/link-policy.js';
 import { readMarks } from '../marks/read-marks.js';
 import { attrText, type AdfNode } from '../model/adf-node.js';
 import { externalMediaUrl, readMediaRef } from '../model/media-ref.js';
@@ -14,16 +14,27 @@ import { externalMediaUrl, readMediaRef } from '../model/media-ref.js';
 export function renderMedia(node: AdfNode, ctx: ConvertContext, at: NodeAt): PhrasingContent[] {
   const alt = attrText(node, 'alt');
   const externalUrl = externalMediaUrl(node);
-  if (externalUrl !== undefined) return [{ type: 'image', url: normalizeUrl(externalUrl), alt: alt ?? null }];
+  if (externalUrl !== undefined) {
+    const destination = linkDestination(externalUrl);
+    if (destination.allowed) return [{ type: 'image', url: destination.url, alt: alt ?? null }];
+    ctx.warn(at.path, refusedLinkMessage('external media', destination.scheme, 'rendered as a placeholder'));
+    return [{ type: 'text', value: `[image: ${alt ?? 'external'}]` }];
+  }
   const ref = readMediaRef(node);
   if (ref === undefined) {
     ctx.warn(at.path, 'media without id or url; rendered as a placeholder');
     return [{ type: 'text', value: '[attachment]' }];
   }
   const resolved = ctx.media.resolve(ref, at.path);
-  if (resolved?.url === undefined) return [{ type: 'text', value: `[attachment: ${resolved?.filename ?? alt ?? ref.id}]` }];
-  if (isImageMedia(resolved)) return [{ type: 'image', url: normalizeUrl(resolved.url), alt: alt ?? resolved.filename }];
-  return [{ type: 'link', url: normalizeUrl(resolved.url), children: [{ type: 'text', value: resolved.filename }] }];
+  const placeholder: PhrasingContent = { type: 'text', value: `[attachment: ${resolved?.filename ?? alt ?? ref.id}]` };
+  if (resolved?.url === undefined) return [placeholder];
+  const destination = linkDestination(resolved.url);
+  if (!destination.allowed) {
+    ctx.warn(at.path, refusedLinkMessage(`media ${ref.id}: the attachment URL`, destination.scheme, 'rendered as a placeholder'));
+    return [placeholder];
+  }
+  if (isImageMedia(resolved)) return [{ type: 'image', url: destination.url, alt: alt ?? resolved.filename }];
+  return [{ type: 'link', url: destination.url, children: [{ type: 'text', value: resolved.filename }] }];
 }
 
 /** Renders a block-level `media` node with its own marks (a link mark makes the image clickable). */

@@ -1,7 +1,7 @@
 import type { BlockContent, ListItem } from 'mdast';
 import type { BlockHandler, ConvertContext, NodeAt } from '../convert/handler-types.js';
 import { trimBreaks } from '../convert/trim-breaks.js';
-import { attrText, type AdfNode } from '../model/adf-node.js';
+import { attrText, attrValue, describeValue, type AdfNode } from '../model/adf-node.js';
 
 /**
  * `taskItem` (inline content) or `blockTaskItem` (paragraphs) -> checked or unchecked list item.
@@ -10,7 +10,7 @@ import { attrText, type AdfNode } from '../model/adf-node.js';
 export function toTaskListItem(node: AdfNode, ctx: ConvertContext, at: NodeAt): ListItem {
   const children = node.type === 'blockTaskItem' ? ctx.blocks(node, at) : inlineParagraph(node, ctx, at);
   const state = attrText(node, 'state');
-  if (state !== 'TODO' && state !== 'DONE') ctx.warn(at.path, `task state ${String(node.attrs.state)} is not TODO or DONE; treated as TODO`);
+  if (state !== 'TODO' && state !== 'DONE') ctx.warn(at.path, `task state ${describeValue(attrValue(node, 'state'))} is not TODO or DONE; treated as TODO`);
   const checked = children[0]?.type === 'paragraph' ? state === 'DONE' : null;
   return { type: 'listItem', spread: false, checked, children };
 }

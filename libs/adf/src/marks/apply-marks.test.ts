@@ -47,3 +47,35 @@ describe('readMarks', () => {
     expect(warnings).toEqual(['/p/marks/0', '/p/marks/1']);
   });
 });
+
+describe('applyMarks and emphasis between letters', () => {
+  const strong = specs('strong');
+  const em = specs('em');
+
+  it('moves edge punctuation out of emphasis that touches a letter, so no character reference is needed', () => {
+    expect(applyMarks([{ nodes: [text('Note:')], specs: strong }, { nodes: [text('text')], specs: [] }])).toEqual([
+      { type: 'strong', children: [text('Note')] },
+      text(':text'),
+    ]);
+    expect(applyMarks([{ nodes: [text('a')], specs: [] }, { nodes: [text('(b)')], specs: em }, { nodes: [text('c')], specs: [] }])).toEqual([
+      text('a('),
+      { type: 'emphasis', children: [text('b')] },
+      text(')c'),
+    ]);
+  });
+
+  it('leaves emphasis alone next to spaces or punctuation, and when only punctuation is emphasised', () => {
+    const spaced = applyMarks([{ nodes: [text('see ')], specs: [] }, { nodes: [text('(b)')], specs: em }, { nodes: [text('.')], specs: [] }]);
+    expect(spaced).toEqual([text('see '), { type: 'emphasis', children: [text('(b)')] }, text('.')]);
+    const onlyPunctuation = applyMarks([{ nodes: [text('x')], specs: [] }, { nodes: [text('!!')], specs: strong }, { nodes: [text('y')], specs: [] }]);
+    expect(onlyPunctuation).toEqual([text('x'), { type: 'strong', children: [text('!!')] }, text('y')]);
+  });
+
+  it('keeps intraword emphasis between letters as it is', () => {
+    expect(applyMarks([{ nodes: [text('un')], specs: [] }, { nodes: [text('believ')], specs: em }, { nodes: [text('able')], specs: [] }])).toEqual([
+      text('un'),
+      { type: 'emphasis', children: [text('believ')] },
+      text('able'),
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { PhrasingContent } from 'mdast';
+import { keepEmphasisFlanking } from './flanking.js';
 import type { MarkSpec } from './read-marks.js';
 import { appendAll } from '../model/append-all.js';
 
@@ -27,7 +28,7 @@ export function applyMarks(runs: readonly MarkedRun[], level = 0): PhrasingConte
     appendAll(result, spec.wrap(applyMarks(runs.slice(start, end), level + 1)));
     start = end;
   }
-  return mergeNeighbours(result);
+  return keepEmphasisFlanking(mergeNeighbours(result));
 }
 
 /**

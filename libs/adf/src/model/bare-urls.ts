@@ -1,6 +1,9 @@
 /** A URL candidate: `http(s)://` and everything up to whitespace, `<`, `>`, quotes or a backtick. */
 const BARE_URL = /\bhttps?:\/\/[^\s<>"'`]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?*_~\]}]$/;
+/** Sentence punctuation that ends a bare URL rather than belonging to it: `.,;:!?*_~]}`. */
+const TRAILING_PUNCTUATION: ReadonlySet<number> = new Set([...'.,;:!?*_~]}'].map((character) => character.charCodeAt(0)));
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
 
 /** A piece of text: plain, or a bare URL. */
 export interface TextPiece {
@@ -33,15 +36,26 @@ export function bareUrls(text: string): string[] {
     .map((piece) => piece.value);
 }
 
+/**
+ * Drops trailing punctuation, and closing parentheses that have no opening one, from the end of a URL
+ * candidate. One pass each way over the candidate: repeated re-counting would be quadratic in a run of `)`.
+ */
 function trimUrl(candidate: string): string {
-  let url = candidate;
-  for (;;) {
-    if (TRAILING_PUNCTUATION.test(url)) url = url.slice(0, -1);
-    else if (url.endsWith(')') && count(url, '(') < count(url, ')')) url = url.slice(0, -1);
-    else return url;
+  let open = 0;
+  let close = 0;
+  for (let index = 0; index < candidate.length; index += 1) {
+    const code = candidate.charCodeAt(index);
+    if (code === OPEN_PAREN) open += 1;
+    else if (code === CLOSE_PAREN) close += 1;
   }
-}
-
-function count(text: string, character: string): number {
-  return text.split(character).length - 1;
+  let end = candidate.length;
+  while (end > 0) {
+    const code = candidate.charCodeAt(end - 1);
+    if (TRAILING_PUNCTUATION.has(code)) end -= 1;
+    else if (code === CLOSE_PAREN && open < close) {
+      end -= 1;
+      close -= 1;
+    } else break;
+  }
+  return candidate.slice(0, end);
 }

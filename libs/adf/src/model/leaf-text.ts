@@ -1,4 +1,4 @@
-import { attrString, attrText, isRecord, type AdfNode } from './adf-node.js';
+import { attrRecord, attrString, attrText, ownValue, type AdfNode } from './adf-node.js';
 
 /** Display text of a mention, always starting with `@`. */
 export function mentionText(node: AdfNode): string {
@@ -34,17 +34,19 @@ export function statusText(node: AdfNode): string {
 export function cardUrl(node: AdfNode): string | undefined {
   const url = attrText(node, 'url');
   if (url !== undefined) return url;
-  const data = node.attrs.data;
-  if (isRecord(data) && typeof data.url === 'string' && data.url !== '') return data.url;
-  return undefined;
+  const data = attrRecord(node, 'data');
+  const dataUrl = data === undefined ? undefined : ownValue(data, 'url');
+  return typeof dataUrl === 'string' && dataUrl !== '' ? dataUrl : undefined;
 }
 
 /** The name of a smart card that has no URL (JSON-LD `name`, or the datasource id). */
 export function cardName(node: AdfNode): string | undefined {
-  const { data, datasource } = node.attrs;
-  if (isRecord(data) && typeof data.name === 'string' && data.name !== '') return data.name;
-  if (isRecord(datasource) && typeof datasource.id === 'string') return `datasource ${datasource.id}`;
-  return undefined;
+  const data = attrRecord(node, 'data');
+  const name = data === undefined ? undefined : ownValue(data, 'name');
+  if (typeof name === 'string' && name !== '') return name;
+  const datasource = attrRecord(node, 'datasource');
+  const id = datasource === undefined ? undefined : ownValue(datasource, 'id');
+  return typeof id === 'string' ? `datasource ${id}` : undefined;
 }
 
 /** The text an extension carries for readers without the app, if any. */
