@@ -15,7 +15,7 @@ import { commentListRoute, issueCommentRoute, issueCommentsRoute } from './issue
 import { issueGetRoute } from './issues/issue-get.route.js';
 import { permissionSchemeRoute, permissionSchemesRoute, projectPermissionSchemeRoute } from './permissions/permission-scheme.route.js';
 import { securitySchemeMembersRoute } from './permissions/security-scheme-members.route.js';
-import { projectSecuritySchemeRoute, securityLevelMembersRoute, securityLevelRoute, securitySchemeRoute } from './permissions/security-scheme.route.js';
+import { projectSecuritySchemeRoute, securityLevelMembersRoute, securityLevelRoute, securitySchemeRoute, securitySchemesRoute } from './permissions/security-scheme.route.js';
 import { applicationRoleRoute, applicationRolesRoute } from './projects/application-role.route.js';
 import { projectCategoryRoute } from './projects/project-category.route.js';
 import { projectGetRoute } from './projects/project-get.route.js';
@@ -46,6 +46,7 @@ export const ALL_ROUTES: RouteDef[] = [
   permissionSchemeRoute,
   permissionSchemesRoute,
   projectSecuritySchemeRoute,
+  securitySchemesRoute,
   securitySchemeRoute,
   securityLevelMembersRoute,
   securitySchemeMembersRoute,

@@ -22,7 +22,12 @@ export function serializePermissionScheme(view: ViewContext, scheme: PermissionS
   };
 }
 
-export function serializeSecurityScheme(view: ViewContext, scheme: SecurityScheme): Record<string, unknown> {
+/** `SecurityScheme`; the list endpoint (`GET /issuesecurityschemes`) leaves `levels` out, as Jira's example does. */
+export function serializeSecurityScheme(view: ViewContext, scheme: SecurityScheme, withLevels = true): Record<string, unknown> {
+  if (!withLevels) {
+    const { levels: _levels, ...rest } = serializeSecurityScheme(view, scheme);
+    return rest;
+  }
   return {
     self: `${view.siteUrl}/rest/api/3/issuesecurityschemes/${scheme.id}`,
     id: scheme.id,

@@ -1,4 +1,4 @@
-/** Issue security: a project's scheme (404 when it has none), a scheme by id, and level members (admin only). */
+/** Issue security: a project's scheme (404 when it has none), the scheme list and a scheme by id, and level members (admin only). */
 import { HttpError } from '../../http/http-error.js';
 import { pageBean } from '../../http/page-bean.js';
 import { listParam, pageParams } from '../../http/query-params.js';
@@ -19,6 +19,19 @@ export const projectSecuritySchemeRoute: RouteDef = {
     const scheme = project.securitySchemeId === undefined ? undefined : request.site.securitySchemes.get(project.securitySchemeId);
     if (!scheme) throw HttpError.jira(404, 'No issue security level scheme found for the project.');
     return { status: 200, body: serializeSecurityScheme(viewOf(request), scheme), cost: { objects: 1 } };
+  },
+};
+
+/** GET /issuesecurityschemes: every scheme, without levels, as `{ issueSecuritySchemes }`; Administer Jira only. */
+export const securitySchemesRoute: RouteDef = {
+  method: 'GET',
+  path: '/rest/api/3/issuesecurityschemes',
+  scope: 'manage:jira-project',
+  handler: (request) => {
+    requireAdmin(request);
+    const schemes = [...request.site.securitySchemes.values()].sort((left, right) => left.id - right.id);
+    const issueSecuritySchemes = schemes.map((scheme) => serializeSecurityScheme(viewOf(request), scheme, false));
+    return { status: 200, body: { issueSecuritySchemes }, cost: { objects: schemes.length, identity: true } };
   },
 };
 

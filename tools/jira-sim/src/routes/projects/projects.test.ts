@@ -111,3 +111,23 @@ describe('permission scheme list', () => {
     expect((await call(api('/permissionscheme'))).status).toBe(401);
   });
 });
+
+describe('issue security scheme list', () => {
+  it('lists every issue security scheme, without levels, to administrators as { issueSecuritySchemes }', async () => {
+    const reply = await call(api('/issuesecurityschemes'), { headers: as(t.sim, 'admin') });
+    expect(reply.status).toBe(200);
+    expect(Object.keys(reply.body)).toEqual(['issueSecuritySchemes']);
+    const sec = await call(api('/project/SEC/issuesecuritylevelscheme'), { headers: as(t.sim, 'admin') });
+    const listed = reply.body.issueSecuritySchemes.find((scheme: { id: number }) => scheme.id === sec.body.id);
+    expect(listed).toEqual({ self: sec.body.self, id: sec.body.id, name: sec.body.name, description: sec.body.description, defaultSecurityLevelId: sec.body.defaultSecurityLevelId });
+  });
+
+  it('answers 403 to non-administrators and 401 to anonymous callers, with the error envelope', async () => {
+    const user = await call(api('/issuesecurityschemes'), { headers: as(t.sim, 'apiUser') });
+    expect(user.status).toBe(403);
+    expect(user.body).toEqual({ errorMessages: ['You are not authorized to perform this action. Administrator privileges are required.'], errors: {} });
+    const anonymous = await call(api('/issuesecurityschemes'));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errorMessages).toHaveLength(1);
+  });
+});
