@@ -12,7 +12,7 @@ import { getMyself, type TMyself } from './resources/myself.js';
 import { getPermissionScheme, getProjectPermissionScheme } from './resources/permission-schemes.js';
 import { getProjectRole, listProjectRoles } from './resources/project-roles.js';
 import { searchProjects, type SearchProjectsOptions } from './resources/projects.js';
-import { approximateCount, searchIssueIds, searchIssues, type SearchIssuesOptions } from './resources/search.js';
+import { approximateCount, searchIssueIds, searchIssuePages, searchIssues, type SearchIssuesOptions } from './resources/search.js';
 import { getUser, listUsers, type ListUsersOptions } from './resources/users.js';
 import { deleteWebhooks, listWebhooks, refreshWebhooks, registerWebhooks, type WebhookDefinition } from './resources/webhooks.js';
 
@@ -58,6 +58,8 @@ export class JiraClient {
     return listIssueSecurityLevelMembers(this.http, filter);
   }
   searchIssues(options: SearchIssuesOptions) { return searchIssues(this.http, options); }
+  /** Search a page at a time; each page carries the token of the next, which `startToken` resumes from. */
+  searchIssuePages(options: SearchIssuesOptions & { startToken?: string }) { return searchIssuePages(this.http, options); }
   searchIssueIds(options: { jql: string; maxResults?: number; reconcileIssues?: number[] }) { return searchIssueIds(this.http, options); }
   approximateCount(jql: string) { return approximateCount(this.http, jql); }
   bulkFetchIssues(idsOrKeys: string[], options?: BulkFetchOptions) { return bulkFetchIssues(this.http, idsOrKeys, options); }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JiraPaginationError } from './errors/jira-local-errors.js';
-import { collect, paginateBareArray, paginateOffset, paginateStartAt, paginateToken } from './paginate.js';
+import { collect, paginateBareArray, paginateOffset, paginateStartAt, paginateToken, paginateTokenPages } from './paginate.js';
 
 describe('paginateBareArray', () => {
   it('keeps going after a short page and stops only on an empty one', async () => {
@@ -55,6 +55,30 @@ describe('paginateToken', () => {
       b: { values: [3], nextPageToken: 'a' },
     };
     await expect(collect(paginateToken(async (token) => pages[token ?? 'first']!, 'POST /search/jql'))).rejects.toBeInstanceOf(JiraPaginationError);
+  });
+});
+
+describe('paginateTokenPages', () => {
+  const pages: Record<string, { values: number[]; nextPageToken?: string }> = {
+    first: { values: [1, 2], nextPageToken: 't1' },
+    t1: { values: [3], nextPageToken: 't2' },
+    t2: { values: [4], nextPageToken: '' },
+  };
+
+  it('hands out each page with the token of the page after it, and none on the last', async () => {
+    const seen = await collect(paginateTokenPages(async (token) => pages[token ?? 'first']!, 'search'));
+    expect(seen).toEqual([{ values: [1, 2], nextPageToken: 't1' }, { values: [3], nextPageToken: 't2' }, { values: [4] }]);
+  });
+
+  it('resumes from a start token without asking for the earlier pages', async () => {
+    const asked: Array<string | undefined> = [];
+    const seen = await collect(paginateTokenPages(async (token) => (asked.push(token), pages[token ?? 'first']!), 'search', 't1'));
+    expect(asked).toEqual(['t1', 't2']);
+    expect(seen.flatMap((page) => page.values)).toEqual([3, 4]);
+  });
+
+  it('treats a server handing the start token back as a loop', async () => {
+    await expect(collect(paginateTokenPages(async () => ({ values: [9], nextPageToken: 't1' }), 'search', 't1'))).rejects.toBeInstanceOf(JiraPaginationError);
   });
 });
 

@@ -63,26 +63,42 @@ export async function* paginateStartAt<T>(fetchPage: (startAt: number) => Promis
   }
 }
 
+/** One page of a token-paged listing with the token of the page after it (absent on the last page). */
+export interface TokenPageWithNext<T> {
+  values: T[];
+  nextPageToken?: string;
+}
+
 /**
- * nextPageToken listings: ends when the token is absent or empty, or a page is empty. A token Jira already handed
- * out is an error rather than an endless loop.
+ * nextPageToken listings, a page at a time: ends when the token is absent or empty, or a page is empty. Starts at
+ * `startToken` when given (a token an earlier listing handed out: resume where it stopped). A token Jira already
+ * handed out is an error rather than an endless loop.
  */
+export async function* paginateTokenPages<T>(
+  fetchPage: (nextPageToken: string | undefined) => Promise<TokenPage<T>>,
+  endpoint: string,
+  startToken?: string,
+): AsyncGenerator<TokenPageWithNext<T>> {
+  const seen = new Set<string>(startToken ? [startToken] : []);
+  for (let token = startToken || undefined; ; ) {
+    const page = await fetchPage(token);
+    const next = page.values.length === 0 ? undefined : page.nextPageToken || undefined;
+    if (next && seen.has(next)) {
+      throw new JiraPaginationError(`${endpoint} returned the same nextPageToken twice; stopped to avoid looping. Try again.`, { endpoint });
+    }
+    yield { values: page.values, ...(next ? { nextPageToken: next } : {}) };
+    if (!next) return;
+    seen.add(next);
+    token = next;
+  }
+}
+
+/** nextPageToken listings, an item at a time (see paginateTokenPages). */
 export async function* paginateToken<T>(
   fetchPage: (nextPageToken: string | undefined) => Promise<TokenPage<T>>,
   endpoint: string,
 ): AsyncGenerator<T> {
-  const seen = new Set<string>();
-  for (let token: string | undefined; ; ) {
-    const page = await fetchPage(token);
-    yield* page.values;
-    const next = page.nextPageToken;
-    if (!next || page.values.length === 0) return;
-    if (seen.has(next)) {
-      throw new JiraPaginationError(`${endpoint} returned the same nextPageToken twice; stopped to avoid looping. Try again.`, { endpoint });
-    }
-    seen.add(next);
-    token = next;
-  }
+  for await (const page of paginateTokenPages(fetchPage, endpoint)) yield* page.values;
 }
 
 /**

@@ -36,6 +36,17 @@ describe('issues, comments, changelogs and attachments against the simulator', (
     expect(await client.approximateCount(jql)).toBe(issues.length);
   });
 
+  it('resumes a search from the token of a page it handed out, reading only the pages after it', async () => {
+    const client = h.apiTokenClient('admin');
+    const project = h.sim.control.groundTruth().projects[0]!;
+    const jql = buildSyncJql({ projectsIn: [project.key] });
+    const pages = await collect(client.searchIssuePages({ jql, fields: ['summary'], maxResults: 2 }));
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.at(-1)!.nextPageToken).toBeUndefined();
+    const resumed = await collect(client.searchIssuePages({ jql, fields: ['summary'], maxResults: 2, startToken: pages[0]!.nextPageToken! }));
+    expect(resumed.flatMap((page) => page.values.map((issue) => issue.id))).toEqual(pages.slice(1).flatMap((page) => page.values.map((issue) => issue.id)));
+  });
+
   it('sees its own fresh write despite search lag when the issue is passed in reconcileIssues', async () => {
     const client = h.apiTokenClient('admin');
     const project = h.sim.control.groundTruth().projects[0]!;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JiraHttp } from '../http/jira-http.js';
-import { paginateToken } from '../paginate.js';
+import { paginateTokenPages, type TokenPageWithNext } from '../paginate.js';
 
 export const ZIssueSchema = z.looseObject({
   id: z.string(),
@@ -28,27 +28,39 @@ export interface SearchIssuesOptions {
   reconcileIssues?: number[];
 }
 
-/** POST /rest/api/3/search/jql: every matching issue, following nextPageToken until it ends. */
-export function searchIssues(http: JiraHttp, options: SearchIssuesOptions): AsyncIterable<TIssue> {
-  return paginateToken(async (nextPageToken) => {
-    const page = await http.json(
-      {
-        method: 'POST',
-        path: '/rest/api/3/search/jql',
-        body: {
-          jql: options.jql,
-          maxResults: options.maxResults ?? 100,
-          ...(options.fields ? { fields: options.fields } : {}),
-          ...(options.expand ? { expand: options.expand.join(',') } : {}),
-          ...(options.properties ? { properties: options.properties } : {}),
-          ...(options.reconcileIssues ? { reconcileIssues: options.reconcileIssues } : {}),
-          ...(nextPageToken ? { nextPageToken } : {}),
+/**
+ * POST /rest/api/3/search/jql, a page at a time with the token of the next one: what a caller checkpoints to resume
+ * later (`startToken`) without reading the earlier pages again.
+ */
+export function searchIssuePages(http: JiraHttp, options: SearchIssuesOptions & { startToken?: string }): AsyncIterable<TokenPageWithNext<TIssue>> {
+  return paginateTokenPages(
+    async (nextPageToken) => {
+      const page = await http.json(
+        {
+          method: 'POST',
+          path: '/rest/api/3/search/jql',
+          body: {
+            jql: options.jql,
+            maxResults: options.maxResults ?? 100,
+            ...(options.fields ? { fields: options.fields } : {}),
+            ...(options.expand ? { expand: options.expand.join(',') } : {}),
+            ...(options.properties ? { properties: options.properties } : {}),
+            ...(options.reconcileIssues ? { reconcileIssues: options.reconcileIssues } : {}),
+            ...(nextPageToken ? { nextPageToken } : {}),
+          },
         },
-      },
-      ZSearchPageSchema,
-    );
-    return { values: page.issues, nextPageToken: page.nextPageToken };
-  }, 'POST /rest/api/3/search/jql');
+        ZSearchPageSchema,
+      );
+      return { values: page.issues, nextPageToken: page.nextPageToken };
+    },
+    'POST /rest/api/3/search/jql',
+    options.startToken,
+  );
+}
+
+/** POST /rest/api/3/search/jql: every matching issue, following nextPageToken until it ends. */
+export async function* searchIssues(http: JiraHttp, options: SearchIssuesOptions): AsyncGenerator<TIssue> {
+  for await (const page of searchIssuePages(http, options)) yield* page.values;
 }
 
 /** Ids-only paging (fields=id, up to 5000 a page): the cheap first step before bulkfetch. */
