@@ -19,7 +19,7 @@ import { projectSecuritySchemeRoute, securityLevelMembersRoute, securityLevelRou
 import { applicationRoleRoute, applicationRolesRoute } from './projects/application-role.route.js';
 import { projectCategoryRoute } from './projects/project-category.route.js';
 import { projectGetRoute } from './projects/project-get.route.js';
-import { projectRoleRoute, projectRolesRoute } from './projects/project-roles.route.js';
+import { projectRoleRoute, projectRolesRoute, rolesRoute } from './projects/project-roles.route.js';
 import { projectSearchRoute } from './projects/project-search.route.js';
 import { approximateCountRoute } from './search/approximate-count.route.js';
 import { legacySearchGetRoute, legacySearchPostRoute } from './search/legacy-search.route.js';
@@ -40,6 +40,7 @@ export const ALL_ROUTES: RouteDef[] = [
   projectCategoryRoute,
   projectRolesRoute,
   projectRoleRoute,
+  rolesRoute,
   applicationRolesRoute,
   applicationRoleRoute,
   projectPermissionSchemeRoute,

@@ -1,10 +1,14 @@
-/** Project roles: the name -> URL map and one role with its actors (both need project or Jira administration). */
+/**
+ * Project roles: the name -> URL map and one role with its actors (both need project or Jira administration), and the
+ * global role list with default actors (Administer Jira).
+ */
+import { ROLE_IDS } from '../../generator/generate-access.js';
 import { HttpError } from '../../http/http-error.js';
 import { boolParam } from '../../http/query-params.js';
 import type { RouteDef } from '../../http/route-types.js';
 import type { RoleActor } from '../../model/types.js';
 import { canAdministerProject } from '../../permissions/access.js';
-import { requireUser } from '../route-helpers.js';
+import { requireAdmin, requireUser } from '../route-helpers.js';
 import { visibleProject } from './project-get.route.js';
 
 export const projectRolesRoute: RouteDef = {
@@ -43,6 +47,35 @@ export const projectRoleRoute: RouteDef = {
       body: { self: `${request.siteUrl}/rest/api/3/project/${project.id}/role/${role.id}`, name: role.name, id: role.id, description: role.description, actors },
       cost: { objects: 1 + actors.length, identity: true },
     };
+  },
+};
+
+/**
+ * Default actors (the members a new project's roles start with). The simulator creates no projects through the API, so
+ * only the Administrators role has one, the site's administrator group, as a fresh Jira Cloud site has [U].
+ */
+function defaultActors(site: Parameters<typeof canAdministerProject>[0], roleId: number): RoleActor[] {
+  return roleId === ROLE_IDS.administrators ? [{ id: 10000, kind: 'group', ref: site.adminGroupId }] : [];
+}
+
+/** GET /role: every project role with its default actors, as a bare array of `ProjectRole`; Administer Jira only. */
+export const rolesRoute: RouteDef = {
+  method: 'GET',
+  path: '/rest/api/3/role',
+  scope: 'manage:jira-configuration',
+  handler: (request) => {
+    requireAdmin(request);
+    const roles = [...request.site.roles.values()].sort((left, right) => left.id - right.id);
+    let objects = 0;
+    const body = roles.map((role) => {
+      const actors = defaultActors(request.site, role.id)
+        .map((actor) => actorJson(request.site, actor))
+        .filter((actor): actor is ActorJson => actor !== undefined)
+        .map(({ active: _active, ...rest }) => rest);
+      objects += 1 + actors.length;
+      return { self: `${request.siteUrl}/rest/api/3/role/${role.id}`, name: role.name, id: role.id, description: role.description, actors };
+    });
+    return { status: 200, body, cost: { objects, identity: true } };
   },
 };
 

@@ -131,3 +131,24 @@ describe('issue security scheme list', () => {
     expect(anonymous.body.errorMessages).toHaveLength(1);
   });
 });
+
+describe('project role list', () => {
+  it('lists every project role with its default actors to administrators as a bare array', async () => {
+    const reply = await call(api('/role'), { headers: as(t.sim, 'admin') });
+    expect(reply.status).toBe(200);
+    expect(Array.isArray(reply.body)).toBe(true);
+    const map = await call(api('/project/PLAT/role'), { headers: as(t.sim, 'admin') });
+    expect(reply.body.map((role: { name: string }) => role.name).sort()).toEqual(Object.keys(map.body).sort());
+    const administrators = reply.body.find((role: { name: string }) => role.name === 'Administrators');
+    expect(administrators.self).toBe(`${t.sim.sites[0]?.siteUrl ?? ''}/rest/api/3/role/${administrators.id as number}`);
+    expect(administrators.actors).toEqual([expect.objectContaining({ type: 'atlassian-group-role-actor', name: 'jira-admins' })]);
+    expect(reply.body.every((role: { actors: unknown[] }) => Array.isArray(role.actors))).toBe(true);
+  });
+
+  it('answers 403 to non-administrators and 401 to anonymous callers', async () => {
+    const user = await call(api('/role'), { headers: as(t.sim, 'apiUser') });
+    expect(user.status).toBe(403);
+    expect(user.body.errorMessages).toEqual(['You are not authorized to perform this action. Administrator privileges are required.']);
+    expect((await call(api('/role'))).status).toBe(401);
+  });
+});
