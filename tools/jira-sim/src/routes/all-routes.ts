@@ -8,6 +8,7 @@ import { groupBulkRoute } from './groups/group-bulk.route.js';
 import { groupMemberRoute } from './groups/group-member.route.js';
 import { myselfRoute } from './identity/myself.route.js';
 import { userEmailRoute, userGroupsRoute, userRoute } from './identity/user.route.js';
+import { userSearchRoute } from './identity/user-search.route.js';
 import { usersRoute, usersSearchRoute } from './identity/users-search.route.js';
 import { bulkfetchRoute } from './issues/bulkfetch.route.js';
 import { changelogBulkfetchRoute, issueChangelogRoute } from './issues/changelog.route.js';
@@ -30,6 +31,7 @@ export const ALL_ROUTES: RouteDef[] = [
   myselfRoute,
   usersSearchRoute,
   usersRoute,
+  userSearchRoute,
   userRoute,
   userGroupsRoute,
   userEmailRoute,

@@ -63,3 +63,68 @@ describe('users and groups', () => {
     expect(reply.body.errorMessages[0]).toMatch(/The group named 'ghosts' does not exist/);
   });
 });
+
+describe('user search (GET /user/search)', () => {
+  const everyone = async () => (await call(api('/users/search?maxResults=1000'), { headers: as(t.sim, 'admin') })).body as Array<{ accountId: string; displayName: string; active: boolean; emailAddress?: string }>;
+
+  it('finds active users by display-name or word prefix, case-insensitively, as a bare array', async () => {
+    const all = await everyone();
+    const expected = all
+      .filter((user) => user.active && user.displayName.toLowerCase().split(' ').some((word) => word.startsWith('kry')))
+      .map((user) => user.accountId)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const reply = await call(api('/user/search?query=KRY&maxResults=1000'), { headers: as(t.sim, 'apiUser') });
+    expect(reply.status).toBe(200);
+    expect(Array.isArray(reply.body)).toBe(true);
+    expect(reply.body.map((user: { accountId: string }) => user.accountId).sort()).toEqual(expected);
+  });
+
+  it('matches an exact accountId, leaves inactive accounts out and hides hidden emails', async () => {
+    const all = await everyone();
+    const inactive = all.find((user) => !user.active);
+    const hidden = all.find((user) => user.active && !('emailAddress' in user));
+    expect(inactive && hidden).toBeTruthy();
+    expect((await call(api(`/user/search?accountId=${encodeURIComponent(inactive?.accountId ?? '')}`), { headers: as(t.sim, 'admin') })).body).toEqual([]);
+    const found = await call(api(`/user/search?accountId=${encodeURIComponent(hidden?.accountId ?? '')}`), { headers: as(t.sim, 'admin') });
+    expect(found.body).toHaveLength(1);
+    expect(found.body[0].accountId).toBe(hidden?.accountId);
+    expect('emailAddress' in found.body[0]).toBe(false);
+  });
+
+  it('matches visible email prefixes only, so a search cannot reveal a hidden address', async () => {
+    const visible = await call(api('/user/search?query=alex.rivera%40'), { headers: as(t.sim, 'admin') });
+    expect(visible.body.map((user: { accountId: string }) => user.accountId)).toEqual([t.sim.credentials.apiUser.accountId]);
+    const hiddenEmail = t.sim.credentials.oauthUser.email;
+    expect((await call(api(`/user/search?query=${encodeURIComponent(hiddenEmail)}`), { headers: as(t.sim, 'admin') })).body).toEqual([]);
+  });
+
+  it('pages the filtered matches with startAt/maxResults', async () => {
+    const all = await call(api('/user/search?query=a&maxResults=1000'), { headers: as(t.sim, 'apiUser') });
+    const page = await call(api('/user/search?query=a&startAt=1&maxResults=2'), { headers: as(t.sim, 'apiUser') });
+    expect(all.body.length).toBeGreaterThan(3);
+    expect(page.body).toEqual(all.body.slice(1, 3));
+  });
+
+  it('answers 400 without query, accountId or property, and for query with accountId', async () => {
+    const none = await call(api('/user/search'), { headers: as(t.sim, 'apiUser') });
+    expect(none.status).toBe(400);
+    expect(none.body.errorMessages).toHaveLength(1);
+    const both = await call(api(`/user/search?query=a&accountId=${t.sim.credentials.admin.accountId}`), { headers: as(t.sim, 'apiUser') });
+    expect(both.status).toBe(400);
+  });
+
+  it('gives anonymous callers and callers without Browse users and groups empty results, as the OpenAPI document says', async () => {
+    expect(await call(api('/user/search?query=a'))).toMatchObject({ status: 200, body: [] });
+    const groups = await call(api('/group/bulk?groupName=jira-software-users'), { headers: as(t.sim, 'admin') });
+    const groupId = groups.body.values[0].groupId as string;
+    const accountId = t.sim.credentials.apiUser.accountId;
+    t.sim.control.access.setGroupMembership({ groupId, accountId, member: false });
+    try {
+      expect(await call(api('/user/search?query=a'), { headers: as(t.sim, 'apiUser') })).toMatchObject({ status: 200, body: [] });
+    } finally {
+      t.sim.control.access.setGroupMembership({ groupId, accountId, member: true });
+    }
+    expect((await call(api('/user/search?query=a'), { headers: as(t.sim, 'apiUser') })).body.length).toBeGreaterThan(0);
+  });
+});
