@@ -1,9 +1,10 @@
-/** `jira-sim serve --preset demo --port 8080 [--seed N] [--search-lag-ms N] [--legacy-search] [--consent-page]` */
+/** `jira-sim serve --preset demo --port 8080 [--seed N] [--search-lag-ms N] [--legacy-search] [--consent-page] [--scenario production]` */
 import { parseArgs } from 'node:util';
 import { presetByName, type PresetName } from './generator/presets.js';
+import { scenarioByName, type ScenarioName } from './scenarios/scenarios.js';
 import { startSimulator } from './simulator/start-simulator.js';
 
-const USAGE = 'Usage: jira-sim serve [--preset demo|small|medium|large] [--port 8080] [--seed 1] [--host 127.0.0.1] [--search-lag-ms 2000] [--legacy-search] [--consent-page]';
+const USAGE = 'Usage: jira-sim serve [--preset demo|small|medium|large] [--port 8080] [--seed 1] [--host 127.0.0.1] [--search-lag-ms 2000] [--legacy-search] [--consent-page] [--scenario default|production]';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       'search-lag-ms': { type: 'string' },
       'legacy-search': { type: 'boolean', default: false },
       'consent-page': { type: 'boolean', default: false },
+      scenario: { type: 'string', default: 'default' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -31,13 +33,15 @@ async function main(): Promise<void> {
     seed: Number(values.seed),
     host: values.host,
     port: Number(values.port),
-    searchLagMs: values['search-lag-ms'] === undefined ? spec.serveSearchLagMs : Number(values['search-lag-ms']),
+    scenario: values.scenario as ScenarioName,
+    // The scenario's own lag (hours in production) wins over the preset's serve default.
+    searchLagMs: values['search-lag-ms'] !== undefined ? Number(values['search-lag-ms']) : (scenarioByName(values.scenario).searchLagMs ?? spec.serveSearchLagMs),
     legacySearch: values['legacy-search'],
     switches: { consentPage: values['consent-page'] },
   });
   const { apiUser, admin, oauthClient, oauthUser } = sim.credentials;
   const lines = [
-    `jira-sim: preset ${values.preset}, seed ${values.seed}, ready in ${Date.now() - started} ms`,
+    `jira-sim: preset ${values.preset}, scenario ${values.scenario}, seed ${values.seed}, ready in ${Date.now() - started} ms`,
     ...sim.sites.map((site) => `  site ${site.name.padEnd(10)} ${site.siteUrl}  (cloudId ${site.cloudId})  REST: ${site.siteUrl}/rest/api/3/  control: ${site.siteUrl}/__sim/`),
     `  API gateway  ${sim.apiGatewayUrl}   (/ex/jira/{cloudId}/rest/api/3/..., /oauth/token/accessible-resources, /me)`,
     `  auth server  ${sim.authUrl}   (/authorize, /oauth/token)`,

@@ -11,4 +11,6 @@ export type { WebhookDelivery } from './webhooks/webhook-registry.js';
 export type { TokenGrant } from './oauth/oauth-store.js';
 export type { PresetName } from './generator/presets.js';
 export { PRESETS } from './generator/presets.js';
+export type { ScenarioName, ScenarioSwitches } from './scenarios/scenarios.js';
+export { SCENARIOS } from './scenarios/scenarios.js';
 export { LEGACY_SEARCH_GONE } from './routes/search/legacy-search.route.js';

@@ -23,7 +23,10 @@ const ACTIONS: Array<[string, RegExp, Action]> = [
   ['POST', /^oauth\/expire-access-tokens$/, (control) => ({ expired: control.faults.expireAccessTokens() })],
   ['GET', /^counters$/, (control) => control.counters.snapshot()],
   ['DELETE', /^counters$/, (control) => control.counters.reset()],
-  ['POST', /^search\/lag$/, (control, _params, body) => control.search.setLagMs(Number(body.ms))],
+  ['POST', /^search\/lag$/, (control, _params, body) => {
+    if (body.share !== undefined) control.search.setLagShare(Number(body.share));
+    if (body.ms !== undefined) control.search.setLagMs(Number(body.ms));
+  }],
   ['POST', /^issues$/, (control, _params, body) => control.issues.create(body as never)],
   ['PUT', /^issues\/([^/]+)$/, (control, params, body) => control.issues.update(str(params[0]), body)],
   ['POST', /^issues\/([^/]+)\/move$/, (control, params, body) => control.issues.move(str(params[0]), body as never)],

@@ -33,7 +33,7 @@ export interface SimControl {
     expireAccessTokens(): number;
   };
   counters: { snapshot(): CounterRow[]; total(filter?: Partial<Pick<CounterRow, 'cloudId' | 'method' | 'path' | 'credential'>>): number; reset(): void };
-  search: { lagMs(): number; setLagMs(ms: number): void };
+  search: { lagMs(): number; setLagMs(ms: number): void; /** Share of later writes (0..1, seeded) that lag; 1 = every write. */ setLagShare(share: number): void };
   issues: {
     create(input: CreateIssueInput): Issue;
     update(idOrKey: string, input: UpdateIssueInput): Issue;
@@ -99,6 +99,10 @@ export function createSimControl(runtime: SimRuntime, flushWebhooks: () => Promi
       lagMs: () => runtime.sites[0]?.search.lagMs ?? 0,
       setLagMs: (ms) => {
         for (const site of runtime.sites) site.search.lagMs = ms;
+      },
+      setLagShare: (share) => {
+        if (!(share >= 0 && share <= 1)) throw new Error('The lag share is a number from 0 to 1.');
+        for (const site of runtime.sites) site.search.share = share;
       },
     },
     issues: {

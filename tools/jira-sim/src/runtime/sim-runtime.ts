@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   preset: PresetName;
   seed: number;
   searchLagMs: number;
+  /** Share of writes (0..1, seeded) that lag behind search by searchLagMs; the rest are searchable at once. */
+  searchLagShare: number;
   legacySearch: boolean;
   /** Show the OAuth consent page instead of redirecting straight back (default: auto-approve). */
   consentPage: boolean;

@@ -1,9 +1,12 @@
 /**
  * Eventual consistency of search: remembers what each changed issue looked like before a write, so searches see the
- * index as it was `lagMs` ago. Direct reads (GET issue, bulkfetch) always see the current state.
+ * index as it was `lagMs` ago (seconds or hours). With `share` below 1 only that seeded share of writes lags, the rest
+ * is searchable at once, as in Jira where some issues a webhook announces are not yet indexed when it arrives.
+ * Direct reads (GET issue, bulkfetch) always see the current state.
  */
 import type { SiteState } from '../model/site-state.js';
 import type { Issue } from '../model/types.js';
+import type { Rng } from '../util/rng.js';
 
 interface Change {
   at: number;
@@ -13,11 +16,17 @@ interface Change {
 export class SearchHistory {
   private readonly changes = new Map<string, Change[]>();
 
-  constructor(public lagMs: number) {}
+  constructor(
+    public lagMs: number,
+    /** Share of writes (0..1) that lag; the others are indexed at once. */
+    public share = 1,
+    private readonly rng?: Rng,
+  ) {}
 
   /** Records that `issueId` changed at `at`; `before` is its prior state (null if it did not exist). */
   record(issueId: string, before: Issue | null, at: number): void {
     if (this.lagMs <= 0) return;
+    if (this.share < 1 && !(this.rng?.chance(this.share) ?? false)) return;
     const list = this.changes.get(issueId) ?? [];
     list.push({ at, before: before ? structuredClone(before) : null });
     this.changes.set(issueId, list);

@@ -15,6 +15,9 @@ import { createSimClock } from '../runtime/sim-clock.js';
 import type { ReplyObserver, RuntimeOptions } from '../runtime/sim-runtime.js';
 import { SimRuntime } from '../runtime/sim-runtime.js';
 import { SearchHistory } from '../search/search-history.js';
+import { createSimRng, deriveSeed } from '../util/rng.js';
+import type { ScenarioName } from '../scenarios/scenarios.js';
+import { scenarioByName } from '../scenarios/scenarios.js';
 import { startWebhookDelivery } from '../webhooks/deliver-webhooks.js';
 
 export interface StartOptions {
@@ -23,6 +26,8 @@ export interface StartOptions {
   host?: string;
   searchLagMs?: number;
   legacySearch?: boolean;
+  /** Named set of production behaviours (issue #11); `default` keeps every optional one off. */
+  scenario?: ScenarioName;
   /** Fixed ports for the standalone server (site listeners get consecutive ports); 0 everywhere by default. */
   port?: number;
   /** Further switches (consent page, search truncation limits, audit of deletions...). */
@@ -54,12 +59,13 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
   const seed = options.seed ?? 1;
   const host = options.host ?? '127.0.0.1';
   const world = buildWorld(preset, seed);
+  const scenario = scenarioByName(options.scenario ?? 'default');
   const runtime = new SimRuntime(
     {
       preset,
       seed,
-      searchLagMs: options.searchLagMs ?? 0,
       legacySearch: options.legacySearch ?? false,
+      searchLagShare: 1,
       consentPage: false,
       searchChangelogLimit: 40,
       searchCommentLimit: 20,
@@ -67,7 +73,9 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       mediaUrlTtlMs: 5 * 60_000,
       auditIssueDeletes: false,
       commentDeleteBumpsUpdated: true,
+      ...scenario,
       ...options.switches,
+      searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,
     },
     createSimClock(),
     world.directory,
@@ -89,7 +97,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
   };
   try {
     for (const [index, state] of world.sites.entries()) {
-      const site = { state, url: '', search: new SearchHistory(runtime.options.searchLagMs) };
+      const site = { state, url: '', search: new SearchHistory(runtime.options.searchLagMs, runtime.options.searchLagShare, createSimRng(deriveSeed(seed, `search-lag:${state.cloudId}`))) };
       runtime.sites.push(site);
       let handler: RawHandler = async () => undefined;
       site.url = await open(index, (request, response) => handler(request, response));

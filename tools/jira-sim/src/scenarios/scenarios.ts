@@ -1,0 +1,26 @@
+/**
+ * Scenarios: named sets of switches for production behaviours other Jira connectors trip on (issue #11). The default
+ * scenario is kind (every switch off unless Jira always behaves that way); `production` turns them on so the sync's
+ * tests can opt in. Explicit `searchLagMs` and `switches` passed to startSimulator win over the scenario.
+ */
+import type { RuntimeOptions } from '../runtime/sim-runtime.js';
+
+export type ScenarioName = 'default' | 'production';
+
+export type ScenarioSwitches = Partial<Omit<RuntimeOptions, 'preset' | 'seed' | 'legacySearch'>>;
+
+export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
+  default: {},
+  production: {
+    // Search can trail writes by hours, and only some writes lag: a webhook may announce an issue search cannot find yet.
+    searchLagMs: 2 * 3_600_000,
+    searchLagShare: 0.25,
+  },
+};
+
+/** Returns a scenario by name or throws a readable error listing the valid names. */
+export function scenarioByName(name: string): ScenarioSwitches {
+  const scenario = (SCENARIOS as Record<string, ScenarioSwitches | undefined>)[name];
+  if (!scenario) throw new Error(`Unknown scenario '${name}'. Use one of: ${Object.keys(SCENARIOS).join(', ')}.`);
+  return scenario;
+}
