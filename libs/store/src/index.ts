@@ -7,12 +7,16 @@ export { ConnectorExistsError, ConnectorNotFoundError } from './connector-errors
 export { ConnectorRepository, credentialsContext, type StoredConnector, type TConnectorConfigPatch } from './connector.repository.js';
 export { MongoTokenStore, NoOAuthCredentialsError, type MongoTokenStoreOptions, type OAuthTokenSet } from './mongo-token-store.js';
 export {
+  NOT_DELETED,
   RecordRepository,
+  type FindOptions,
   type RecordCollectionOptions,
+  type RecordDeletion,
   type RecordKey,
   type RecordMeta,
   type RecordRevisionKey,
   type RecordRow,
+  type RecordTombstone,
   type StoredRecord,
   type UpsertResult,
 } from './record.repository.js';

@@ -1,6 +1,6 @@
 import type { TAttachmentRecord, TCommentRecord, TIssueRecord, TRevision } from '@jira-sync/contracts';
 import type { Db } from 'mongodb';
-import { RecordRepository } from './record.repository.js';
+import { NOT_DELETED, RecordRepository } from './record.repository.js';
 
 /** Issues, plus the one write that spans collections: dropping the comments and attachments an issue no longer has. */
 export class IssueRepository extends RecordRepository<TIssueRecord> {
@@ -14,8 +14,9 @@ export class IssueRepository extends RecordRepository<TIssueRecord> {
   }
 
   /**
-   * Deletes the issue's stored comments and attachments that are not in the keep lists and are older than
-   * `revision` (the issue version that listed them), so a child written by a newer sync survives a stale issue.
+   * Replaces by tombstones at `revision` (the issue version that listed them) the issue's stored comments and
+   * attachments that are not in the keep lists and are older than `revision`: a child written by a newer sync
+   * survives a stale issue, and a replayed older event of a pruned child does not bring it back.
    */
   async pruneChildren(
     tenantId: string,
@@ -25,11 +26,24 @@ export class IssueRepository extends RecordRepository<TIssueRecord> {
     keepAttachmentIds: readonly string[],
     revision: TRevision,
   ): Promise<{ comments: number; attachments: number }> {
-    const older = { $lt: revision };
     const [comments, attachments] = await Promise.all([
-      this.comments.collection.deleteMany({ tenantId, connectorId, issueId, externalId: { $nin: [...keepCommentIds] }, revision: older }),
-      this.attachments.collection.deleteMany({ tenantId, connectorId, issueId, externalId: { $nin: [...keepAttachmentIds] }, revision: older }),
+      pruneOf(this.comments, { tenantId, connectorId, issueId }, keepCommentIds, revision),
+      pruneOf(this.attachments, { tenantId, connectorId, issueId }, keepAttachmentIds, revision),
     ]);
-    return { comments: comments.deletedCount, attachments: attachments.deletedCount };
+    return { comments, attachments };
   }
+}
+
+async function pruneOf(
+  children: Pick<RecordRepository<object>, 'raw' | 'deleteMany'>,
+  owner: { tenantId: string; connectorId: string; issueId: string },
+  keep: readonly string[],
+  revision: TRevision,
+): Promise<number> {
+  const { tenantId, connectorId, issueId } = owner;
+  const doomed = await children.raw
+    .find({ tenantId, connectorId, issueId, externalId: { $nin: [...keep] }, revision: { $lt: revision }, ...NOT_DELETED }, { projection: { _id: 0, externalId: 1 } })
+    .toArray();
+  const reason = `no longer listed by issue ${issueId}`;
+  return children.deleteMany(doomed.map((doc) => ({ tenantId, connectorId, externalId: String(doc['externalId']), revision, reason })));
 }

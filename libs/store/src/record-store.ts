@@ -40,7 +40,7 @@ export class RecordStore {
   }
 
   async ensureIndexes(): Promise<void> {
-    for (const repository of this.all()) await repository.ensureIndexes();
+    for (const repository of this.records()) await repository.ensureIndexes();
   }
 
   /** The external ids of the records of `kind` this account may read (every ACL layer admits it), sorted. */
@@ -50,6 +50,16 @@ export class RecordStore {
     const collection = this.repositoryOf(kind);
     const docs = await collection.find(readableFilter(scope, principals), { projection: { _id: 0, externalId: 1 } }).toArray();
     return docs.map((doc) => String(doc['externalId'])).sort();
+  }
+
+  /**
+   * Removes every tombstone written before `deletedBefore`. Purge only past the replay horizon: a tombstone must
+   * outlive every event that could still carry an older version of its record (README, "Tombstones").
+   */
+  async purgeTombstones(deletedBefore: Date): Promise<number> {
+    let purged = 0;
+    for (const repository of this.records()) purged += await repository.purgeTombstones(deletedBefore);
+    return purged;
   }
 
   private repositoryOf(kind: ReadableKind): Collection<Document> {
@@ -65,7 +75,7 @@ export class RecordStore {
     }
   }
 
-  private all(): Array<{ ensureIndexes(): Promise<void> }> {
+  private records(): Array<Pick<RecordRepository<object>, 'ensureIndexes' | 'purgeTombstones'>> {
     return [this.users, this.groups, this.roles, this.projects, this.issues, this.comments, this.attachments];
   }
 }

@@ -1,6 +1,6 @@
 import type { TRevision } from '@jira-sync/contracts';
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Db, type Document, type Filter } from 'mongodb';
-import { isDuplicateKeyError } from './store-errors.js';
+import type { Collection, Db, Document, Filter } from 'mongodb';
+import { applyGuardedReplaces, type GuardedReplace } from './guarded-writes.js';
 
 /** Where a record belongs and which version it is; every stored record carries these beside its own fields. */
 export interface RecordKey {
@@ -29,8 +29,26 @@ export interface RecordMeta extends RecordRevisionKey {
 /** The stored document: the record's fields spread beside its key, revision and provenance. */
 export type StoredRecord<R> = RecordMeta & R;
 
+/** A deletion to record: the record's fields go, its key and the deleting revision stay as a tombstone. */
+export interface RecordDeletion extends RecordRevisionKey {
+  syncRunId?: string;
+  reason?: string;
+}
+
+/**
+ * What is left of a deleted record until it is purged. Its revision keeps any upsert that is not newer out, so a
+ * replayed older event cannot bring the record back. Listings, `get` and readableBy never return it.
+ */
+export interface RecordTombstone extends RecordRevisionKey {
+  deleted: true;
+  deletedAt: Date;
+  storedAt: Date;
+  syncRunId?: string;
+  reason?: string;
+}
+
 export interface UpsertResult {
-  /** Rows inserted or replacing an older revision. */
+  /** Rows inserted or replacing an older revision (or an older tombstone). */
   written: number;
   /** Rows whose revision was not newer than the stored one (redeliveries and stale replays): skipped, not errors. */
   stale: number;
@@ -48,10 +66,17 @@ export interface RecordCollectionOptions {
   unorderedBulkWrites?: boolean;
 }
 
+export interface FindOptions {
+  /** Also return tombstones (deleted records not purged yet); listings leave them out. */
+  includeDeleted?: boolean;
+}
+
+/** The filter clause that leaves tombstones out (a live record has no `deleted` field). */
+export const NOT_DELETED = { deleted: { $ne: true } } as const;
+
 /**
- * A collection of one record kind, written only through revision-guarded upserts: the filter asks for an OLDER
- * revision, so a stored newer-or-equal version makes the upsert collide with the unique key (E11000), which is
- * counted as stale. No read-before-write, no transaction, and the same on MongoDB and FerretDB.
+ * A collection of one record kind, written only through revision-guarded upserts (see guarded-writes.ts): an upsert
+ * replaces a stored version only when that version, live or tombstone, has an older revision.
  */
 export class RecordRepository<R extends object> {
   readonly collection: Collection<StoredRecord<R>>;
@@ -74,94 +99,58 @@ export class RecordRepository<R extends object> {
     if (this.options.issueIndex) await raw.createIndex({ tenantId: 1, connectorId: 1, issueId: 1 }, { name: 'issue' });
   }
 
-  /** Writes every row whose revision is newer than the stored one, in one unordered bulk write. */
+  /** Writes every row whose revision is newer than the stored version's (a tombstone's included), in one bulk write. */
   async upsertMany(rows: ReadonlyArray<RecordRow<R>>): Promise<UpsertResult> {
-    if (rows.length === 0) return { written: 0, stale: 0 };
     const storedAt = new Date();
-    const operations = rows.map((row): AnyBulkWriteOperation<Document> => {
+    const writes = rows.map((row): GuardedReplace => {
       const { tenantId, connectorId, externalId, revision, indexable, syncRunId, record } = row;
-      const replacement: Document = { ...record, tenantId, connectorId, externalId, revision, indexable, syncRunId, storedAt };
-      return { replaceOne: { filter: { tenantId, connectorId, externalId, revision: { $lt: revision } }, replacement, upsert: true } };
+      return {
+        tenantId, connectorId, externalId, revision,
+        filter: { tenantId, connectorId, externalId, revision: { $lt: revision } },
+        replacement: { ...record, tenantId, connectorId, externalId, revision, indexable, syncRunId, storedAt },
+      };
     });
-    try {
-      await this.raw.bulkWrite(operations, { ordered: false });
-      return { written: rows.length, stale: 0 };
-    } catch (error) {
-      const collisions = duplicateKeyCollisions(error);
-      if (collisions === undefined) throw error;
-      // Every upsert that did not collide replaced an older version or inserted a new one.
-      if (this.options.unorderedBulkWrites) return { written: rows.length - collisions, stale: collisions };
-    }
-    return this.reapplyOneByOne(rows, operations, storedAt);
+    return applyGuardedReplaces(this.raw, writes, storedAt, this.options.unorderedBulkWrites === true);
   }
 
   /**
-   * The server stopped at a collision without saying which rows ran: apply each row again (revision-guarded, so a
-   * row already written collides harmlessly), then count as written the rows now stored with this batch's revision
-   * and timestamp.
+   * Replaces each record whose stored revision is not newer than the deletion's by a tombstone carrying the
+   * deletion's revision (also where nothing is stored yet: the upsert may still be on its way). A redelivered
+   * deletion leaves its tombstone as it is. Returns how many tombstones were written.
    */
-  private async reapplyOneByOne(rows: ReadonlyArray<RecordRow<R>>, operations: Array<AnyBulkWriteOperation<Document>>, storedAt: Date): Promise<UpsertResult> {
-    for (const operation of operations) {
-      try {
-        await this.raw.bulkWrite([operation], { ordered: true });
-      } catch (error) {
-        if (duplicateKeyCollisions(error) === undefined) throw error;
-      }
-    }
-    let written = 0;
-    for (const [scopeKey, scopeRows] of groupByScope(rows)) {
-      const [tenantId, connectorId] = JSON.parse(scopeKey) as [string, string];
-      const stored = await this.raw
-        .find({ tenantId, connectorId, externalId: { $in: scopeRows.map((row) => row.externalId) } }, { projection: { _id: 0, externalId: 1, revision: 1, storedAt: 1 } })
-        .toArray();
-      const byId = new Map(stored.map((doc) => [String(doc['externalId']), doc]));
-      for (const row of scopeRows) {
-        const doc = byId.get(row.externalId);
-        if (doc !== undefined && doc['revision'] === row.revision && doc['storedAt'] instanceof Date && doc['storedAt'].getTime() === storedAt.getTime()) written++;
-      }
-    }
-    return { written, stale: rows.length - written };
+  async deleteMany(deletions: ReadonlyArray<RecordDeletion>): Promise<number> {
+    const storedAt = new Date();
+    const writes = deletions.map((deletion): GuardedReplace => {
+      const { tenantId, connectorId, externalId, revision, syncRunId, reason } = deletion;
+      const tombstone: RecordTombstone = {
+        tenantId, connectorId, externalId, revision, deleted: true, deletedAt: storedAt, storedAt,
+        ...(syncRunId !== undefined ? { syncRunId } : {}),
+        ...(reason !== undefined ? { reason } : {}),
+      };
+      return {
+        tenantId, connectorId, externalId, revision,
+        filter: { tenantId, connectorId, externalId, $or: [{ revision: { $lt: revision } }, { revision, ...NOT_DELETED }] },
+        replacement: { ...tombstone },
+      };
+    });
+    return (await applyGuardedReplaces(this.raw, writes, storedAt, this.options.unorderedBulkWrites === true)).written;
   }
 
-  /** Deletes each record whose stored revision is not newer than the deletion's; returns how many went. */
-  async deleteMany(keys: ReadonlyArray<RecordRevisionKey>): Promise<number> {
-    if (keys.length === 0) return 0;
-    const raw = this.raw;
-    const result = await raw.bulkWrite(
-      keys.map(({ tenantId, connectorId, externalId, revision }) => ({
-        deleteOne: { filter: { tenantId, connectorId, externalId, revision: { $lte: revision } } },
-      })),
-      { ordered: false },
-    );
+  /** Removes the tombstones written before `deletedBefore` (see the purge rule in the README); returns how many. */
+  async purgeTombstones(deletedBefore: Date): Promise<number> {
+    const result = await this.raw.deleteMany({ deleted: true, deletedAt: { $lt: deletedBefore } });
     return result.deletedCount;
   }
 
-  async get(key: RecordKey): Promise<StoredRecord<R> | null> {
-    const raw = this.raw;
-    const doc = await raw.findOne({ tenantId: key.tenantId, connectorId: key.connectorId, externalId: key.externalId }, { projection: { _id: 0 } });
-    return doc as StoredRecord<R> | null;
+  async get(key: RecordKey, options: FindOptions = {}): Promise<StoredRecord<R> | null> {
+    const filter: Filter<Document> = { tenantId: key.tenantId, connectorId: key.connectorId, externalId: key.externalId, ...(options.includeDeleted ? {} : NOT_DELETED) };
+    return (await this.raw.findOne(filter, { projection: { _id: 0 } })) as StoredRecord<R> | null;
   }
 
-  async find(scope: { tenantId: string; connectorId: string }, filter: Filter<Document> = {}): Promise<Array<StoredRecord<R>>> {
-    const raw = this.raw;
-    const docs = await raw.find({ ...filter, tenantId: scope.tenantId, connectorId: scope.connectorId }, { projection: { _id: 0 } }).sort({ externalId: 1 }).toArray();
+  /** The connector's live records matching `filter`, sorted by external id (with tombstones only when asked). */
+  async find(scope: { tenantId: string; connectorId: string }, filter: Filter<Document> = {}, options: FindOptions = {}): Promise<Array<StoredRecord<R>>> {
+    const query: Filter<Document> = { ...(options.includeDeleted ? {} : NOT_DELETED), ...filter, tenantId: scope.tenantId, connectorId: scope.connectorId };
+    const docs = await this.raw.find(query, { projection: { _id: 0 } }).sort({ externalId: 1 }).toArray();
     return docs as unknown as Array<StoredRecord<R>>;
   }
-}
-
-/** The number of write errors when every one is a duplicate-key collision; undefined for any other failure. */
-function duplicateKeyCollisions(error: unknown): number | undefined {
-  if (!(error instanceof MongoBulkWriteError)) return undefined;
-  const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-  if (errors.length === 0 || errors.some((writeError) => !isDuplicateKeyError(writeError))) return undefined;
-  return errors.length;
-}
-
-function groupByScope<T extends RecordKey>(rows: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = JSON.stringify([row.tenantId, row.connectorId]);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return groups;
 }
