@@ -1,10 +1,12 @@
 import { createPublishSmokeEvent, type SmokeActivityDeps } from './smoke.activity.js';
 import type { TActivityDeps } from './sync/activity-deps.js';
+import { createCountProjectIssues } from './sync/count-project-issues.activity.js';
 import { createListProjects } from './sync/list-projects.activity.js';
 import { createSyncGroups } from './sync/sync-groups.activity.js';
 import { createSyncProjectIssues } from './sync/sync-project-issues.activity.js';
 import { createSyncProjectRoles } from './sync/sync-project-roles.activity.js';
 import { createSyncUsers } from './sync/sync-users.activity.js';
+import { SyncRunCache } from './sync/site-cache.js';
 
 export type ActivityDeps = SmokeActivityDeps & Partial<TActivityDeps>;
 
@@ -18,6 +20,7 @@ function requireSyncDeps(deps: ActivityDeps): TActivityDeps {
     recordPublisher: recordPublisher ?? { publish: missing },
     ...(deps.attachments ? { attachments: deps.attachments } : {}),
     now: deps.now,
+    runCache: deps.runCache ?? new SyncRunCache(),
   };
 }
 
@@ -31,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     listProjects: createListProjects(sync),
     syncProjectRoles: createSyncProjectRoles(sync),
     syncProjectIssues: createSyncProjectIssues(sync),
+    countProjectIssues: createCountProjectIssues(sync),
   };
 }
 

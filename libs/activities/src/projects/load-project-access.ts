@@ -1,6 +1,11 @@
 import { JiraError, JiraNotFoundError, JiraPermissionError, type JiraClient, type TProjectRole } from '@jira-sync/jira-client';
 import type { THolder, TProjectAccess } from '../acl/resolve-acl.js';
 
+/** Shares a read between projects of one run (a permission scheme many projects use); absent, every call loads. */
+export type TSharedRead = <T>(name: string, load: () => Promise<T>) => Promise<T>;
+
+const loadEveryTime: TSharedRead = (_name, load) => load();
+
 /** What is read once per sync and shared by every project's access model. */
 export interface TSiteAccess {
   /** Application role key -> granting group ids; undefined when the account may not read application roles. */
@@ -48,7 +53,12 @@ function grantAdvice(projectKey: string, what: string): string {
  * Builds a project's access model: Browse Projects holders (permission scheme, grants expanded), security level
  * members and project roles. A part Jira will not show leaves that part undefined and says which permission is missing.
  */
-export async function loadProjectAccess(client: JiraClient, project: { id: string; key: string }, site: TSiteAccess): Promise<TLoadedProjectAccess> {
+export async function loadProjectAccess(
+  client: JiraClient,
+  project: { id: string; key: string },
+  site: TSiteAccess,
+  shared: TSharedRead = loadEveryTime,
+): Promise<TLoadedProjectAccess> {
   const problems: string[] = [];
   let browse: THolder[] | undefined;
   let administer: THolder[] = [];
@@ -56,7 +66,7 @@ export async function loadProjectAccess(client: JiraClient, project: { id: strin
   try {
     const ref = await client.projectPermissionScheme(project.id);
     permissionSchemeId = String(ref.id);
-    const scheme = await client.permissionScheme(ref.id);
+    const scheme = await shared(`permissionScheme:${ref.id}`, () => client.permissionScheme(ref.id));
     browse = scheme.permissions.filter((grant) => grant.permission === 'BROWSE_PROJECTS').map((grant) => grant.holder);
     administer = scheme.permissions.filter((grant) => grant.permission === 'ADMINISTER_PROJECTS').map((grant) => grant.holder);
   } catch (error) {
@@ -71,7 +81,12 @@ export async function loadProjectAccess(client: JiraClient, project: { id: strin
     if (scheme) {
       issueSecuritySchemeId = String(scheme.id);
       for (const level of scheme.levels) levels.set(String(level.id), []);
-      for await (const member of client.issueSecurityLevelMembers({ schemeId: [scheme.id] })) {
+      const members = await shared(`securityLevelMembers:${scheme.id}`, async () => {
+        const list: Array<{ issueSecurityLevelId: string | number; holder: THolder }> = [];
+        for await (const member of client.issueSecurityLevelMembers({ schemeId: [scheme.id] })) list.push(member);
+        return list;
+      });
+      for (const member of members) {
         const list = levels.get(String(member.issueSecurityLevelId)) ?? [];
         list.push(member.holder);
         levels.set(String(member.issueSecurityLevelId), list);

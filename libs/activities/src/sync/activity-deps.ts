@@ -1,5 +1,6 @@
 import type { TAttachmentSink, TOpenedConnector } from './sync-context.js';
 import type { TEventPublisher } from './publish-in-batches.js';
+import type { SyncRunCache } from './site-cache.js';
 
 /** What the sync activities are built from; the worker wires real ones, tests inject their own. */
 export interface TActivityDeps {
@@ -9,4 +10,6 @@ export interface TActivityDeps {
   /** Attachment bytes go here when attachment indexing is on; absent: metadata only. */
   attachments?: TAttachmentSink;
   now(): Date;
+  /** Shares a run's site-wide reads between its activities in this process; absent, every activity reads them itself. */
+  runCache?: SyncRunCache;
 }

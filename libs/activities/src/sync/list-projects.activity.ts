@@ -1,4 +1,5 @@
 import type { TSyncFilters } from '@jira-sync/contracts';
+import { openRunConnector, runReadOfProject } from '../projects/run-access.js';
 import type { TActivityDeps } from './activity-deps.js';
 import type { TSyncStepInput } from './sync-context.js';
 import { mapFailures } from './to-application-failure.js';
@@ -20,12 +21,15 @@ export function projectPasses(key: string, filter: TSyncFilters['projects']): bo
 export function createListProjects(deps: TActivityDeps) {
   return async function listProjects(input: TSyncStepInput): Promise<{ projects: TProjectRef[]; filteredOut: string[]; missing: string[]; projectConcurrency: number }> {
     return mapFailures(async () => {
-      const { client, config } = await deps.openConnector(input.tenantId, input.connectorId);
+      const { client, config } = await openRunConnector(deps, input);
       const projects: TProjectRef[] = [];
       const filteredOut: string[] = [];
-      for await (const project of client.projects({ pageSize: 100 })) {
-        if (projectPasses(project.key, config.syncFilters.projects)) projects.push({ id: project.id, key: project.key, name: project.name });
-        else filteredOut.push(project.key);
+      // With description and lead, the listing is also what each project's roles and project record need.
+      for await (const project of client.projects({ pageSize: 100, expand: ['description', 'lead'] })) {
+        if (projectPasses(project.key, config.syncFilters.projects)) {
+          projects.push({ id: project.id, key: project.key, name: project.name });
+          deps.runCache?.offer(input, runReadOfProject(project.key), project);
+        } else filteredOut.push(project.key);
       }
       const filter = config.syncFilters.projects;
       const missing = filter?.operator === 'in' ? filter.keys.filter((key) => !projects.some((project) => project.key === key)) : [];

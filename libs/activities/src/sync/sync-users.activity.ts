@@ -1,5 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { toUserRecord } from '../directory/map-directory.js';
+import { openRunConnector } from '../projects/run-access.js';
 import type { TActivityDeps } from './activity-deps.js';
 import { EventBatcher } from './publish-in-batches.js';
 import { recordEvent } from './record-events.js';
@@ -17,7 +18,7 @@ export interface TSyncUsersResult {
 export function createSyncUsers(deps: TActivityDeps) {
   return async function syncUsers(input: TSyncStepInput): Promise<TSyncUsersResult> {
     return mapFailures(async () => {
-      const { client } = await deps.openConnector(input.tenantId, input.connectorId);
+      const { client } = await openRunConnector(deps, input);
       const batcher = new EventBatcher(deps.recordPublisher);
       const result: TSyncUsersResult = { users: 0, active: 0, hiddenEmails: 0 };
       for await (const user of client.users({ pageSize: 1000 })) {
