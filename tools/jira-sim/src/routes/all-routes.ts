@@ -6,6 +6,7 @@ import { attachmentContentRoute, attachmentMetaRoute, attachmentRoute, attachmen
 import { fieldsRoute } from './fields/field.route.js';
 import { groupBulkRoute } from './groups/group-bulk.route.js';
 import { groupMemberRoute } from './groups/group-member.route.js';
+import { groupsPickerRoute } from './groups/groups-picker.route.js';
 import { myselfRoute } from './identity/myself.route.js';
 import { userEmailRoute, userGroupsRoute, userRoute } from './identity/user.route.js';
 import { userSearchRoute } from './identity/user-search.route.js';
@@ -37,6 +38,7 @@ export const ALL_ROUTES: RouteDef[] = [
   userEmailRoute,
   groupBulkRoute,
   groupMemberRoute,
+  groupsPickerRoute,
   projectSearchRoute,
   projectGetRoute,
   projectCategoryRoute,

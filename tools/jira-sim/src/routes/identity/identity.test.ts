@@ -128,3 +128,52 @@ describe('user search (GET /user/search)', () => {
     expect((await call(api('/user/search?query=a'), { headers: as(t.sim, 'apiUser') })).body.length).toBeGreaterThan(0);
   });
 });
+
+describe('group picker (GET /groups/picker)', () => {
+  const picker = (query: string, who?: 'apiUser' | 'admin') => call(api(`/groups/picker${query}`), who ? { headers: as(t.sim, who) } : {});
+
+  it('lists groups whose names contain the query, sorted, with highlighted html, labels and the header', async () => {
+    const reply = await picker('?query=e', 'apiUser');
+    expect(reply.status).toBe(200);
+    expect(Object.keys(reply.body).sort()).toEqual(['groups', 'header', 'total']);
+    const names = reply.body.groups.map((group: { name: string }) => group.name);
+    expect(names).toEqual([...names].sort((left: string, right: string) => left.localeCompare(right)));
+    expect(names.every((name: string) => name.includes('e'))).toBe(true);
+    expect(names).toContain('engineering');
+    expect(reply.body.total).toBe(names.length);
+    expect(reply.body.header).toBe(`Showing ${names.length} of ${names.length} matching groups`);
+    const engineering = reply.body.groups.find((group: { name: string }) => group.name === 'engineering');
+    expect(engineering.html).toBe('<b>e</b>ngineering');
+    expect(engineering.labels).toEqual([]);
+    const admins = await picker('?query=jira-admins', 'apiUser');
+    expect(admins.body.groups[0].labels).toEqual([expect.objectContaining({ type: 'ADMIN' })]);
+  });
+
+  it('caps the list at maxResults while total counts every match, and honours excludeId and caseInsensitive', async () => {
+    const all = await picker('', 'admin');
+    expect(all.body.total).toBeGreaterThan(3);
+    const capped = await picker('?maxResults=2', 'admin');
+    expect(capped.body.groups).toHaveLength(2);
+    expect(capped.body.total).toBe(all.body.total);
+    expect(capped.body.header).toBe(`Showing 2 of ${all.body.total as number} matching groups`);
+    const first = all.body.groups[0];
+    const excluded = await picker(`?excludeId=${first.groupId as string}`, 'admin');
+    expect(excluded.body.groups.map((group: { groupId: string }) => group.groupId)).not.toContain(first.groupId);
+    expect((await picker('?query=ENGINEER', 'admin')).body.groups).toEqual([]);
+    expect((await picker('?query=ENGINEER&caseInsensitive=true', 'admin')).body.groups.map((group: { name: string }) => group.name)).toEqual(['engineering']);
+  });
+
+  it('gives anonymous callers an empty list, and callers without Browse users and groups exact matches only', async () => {
+    expect((await picker('?query=e')).body).toEqual({ header: 'Showing 0 of 0 matching groups', total: 0, groups: [] });
+    const groups = await call(api('/group/bulk?groupName=jira-software-users'), { headers: as(t.sim, 'admin') });
+    const groupId = groups.body.values[0].groupId as string;
+    const accountId = t.sim.credentials.apiUser.accountId;
+    t.sim.control.access.setGroupMembership({ groupId, accountId, member: false });
+    try {
+      expect((await picker('?query=e', 'apiUser')).body.groups).toEqual([]);
+      expect((await picker('?query=engineering', 'apiUser')).body.groups.map((group: { name: string }) => group.name)).toEqual(['engineering']);
+    } finally {
+      t.sim.control.access.setGroupMembership({ groupId, accountId, member: true });
+    }
+  });
+});
