@@ -23,6 +23,7 @@ const ACTIONS: Array<[string, RegExp, Action]> = [
   ['POST', /^oauth\/expire-access-tokens$/, (control) => ({ expired: control.faults.expireAccessTokens() })],
   ['GET', /^counters$/, (control) => control.counters.snapshot()],
   ['DELETE', /^counters$/, (control) => control.counters.reset()],
+  ['POST', /^sites\/suspended$/, (control, _params, body) => control.sites.setSuspended(body.suspended !== false, { cloudId: str(body.cloudId) })],
   ['POST', /^search\/lag$/, (control, _params, body) => {
     if (body.share !== undefined) control.search.setLagShare(Number(body.share));
     if (body.ms !== undefined) control.search.setLagMs(Number(body.ms));

@@ -33,6 +33,7 @@ export interface SimControl {
     expireAccessTokens(): number;
   };
   counters: { snapshot(): CounterRow[]; total(filter?: Partial<Pick<CounterRow, 'cloudId' | 'method' | 'path' | 'credential'>>): number; reset(): void };
+  sites: { /** Suspends (or resumes) a site: every Jira call on it answers 503. */ setSuspended(suspended: boolean, ref?: SiteRef): void };
   search: { lagMs(): number; setLagMs(ms: number): void; /** Share of later writes (0..1, seeded) that lag; 1 = every write. */ setLagShare(share: number): void };
   issues: {
     create(input: CreateIssueInput): Issue;
@@ -95,6 +96,11 @@ export function createSimControl(runtime: SimRuntime, flushWebhooks: () => Promi
       expireAccessTokens: () => runtime.oauth.expireAllAccessTokens(),
     },
     counters: { snapshot: () => runtime.counters.snapshot(), total: (filter) => runtime.counters.total(filter), reset: () => runtime.counters.reset() },
+    sites: {
+      setSuspended: (suspended, ref) => {
+        siteOf(runtime, ref).suspended = suspended;
+      },
+    },
     search: {
       lagMs: () => runtime.sites[0]?.search.lagMs ?? 0,
       setLagMs: (ms) => {

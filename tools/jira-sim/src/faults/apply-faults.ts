@@ -7,11 +7,24 @@ import type { FaultTarget } from './fault-engine.js';
 
 const OOPS_HTML = '<html><head><title>Oops, you&#39;ve found a dead link. - JIRA</title></head><body><h1>Oops - an error has occurred</h1></body></html>';
 
-function statusReply(status: number, retryAfterSeconds: number | undefined): SimReply {
+/** A 5xx page from the edge in front of Jira: HTML, not JSON (Jira's load balancer and proxies answer like this). */
+export function htmlStatusReply(status: number, headers: Record<string, string> = {}): SimReply {
+  return { status, headers, raw: `<html><body><h1>${status}</h1><p>The service is temporarily unavailable.</p></body></html>`, contentType: 'text/html;charset=UTF-8' };
+}
+
+/** What a suspended site answers to every call: the edge's 503 page, not a Jira ErrorCollection. */
+export function suspendedReply(): SimReply {
+  return { status: 503, raw: '<html><head><title>Site unavailable</title></head><body><h1>This site is temporarily unavailable</h1></body></html>', contentType: 'text/html;charset=UTF-8' };
+}
+
+const EDGE_STATUSES = [500, 502, 503, 504] as const;
+
+function statusReply(status: number, retryAfterSeconds: number | undefined, html: boolean): SimReply {
   const headers: Record<string, string> = retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfterSeconds) } : {};
+  if (html) return htmlStatusReply(status, headers);
   if (status === 409) return { status, headers, body: { errorMessages: ['The search took too long to complete. Try again later.'], errors: {} } };
   if (status === 500) return { status, headers, body: { errorMessages: ['Internal server error'], errors: {} } };
-  return { status, headers, raw: `<html><body><h1>${status}</h1><p>The service is temporarily unavailable.</p></body></html>`, contentType: 'text/html;charset=UTF-8' };
+  return htmlStatusReply(status, headers);
 }
 
 /** Applies the firing rules: 'drop', a reply, or undefined (continue normally). */
@@ -37,10 +50,14 @@ export async function applyFaults(runtime: SimRuntime, target: FaultTarget, call
         return rule.html ? { ...reply, body: undefined, raw: OOPS_HTML, contentType: 'text/html;charset=UTF-8' } : reply;
       }
       case 'status':
-        return statusReply(rule.status ?? 500, rule.retryAfterSeconds);
+        return statusReply(rule.status ?? 500, rule.retryAfterSeconds, rule.html === true);
       default:
         break;
     }
+  }
+  // Switch serverErrorRate: a seeded share of every REST call meets an HTML 5xx from the edge instead of JSON.
+  if (runtime.options.serverErrorRate > 0 && runtime.productionRng.next() < runtime.options.serverErrorRate) {
+    return htmlStatusReply(EDGE_STATUSES[runtime.productionRng.int(EDGE_STATUSES.length)] ?? 502);
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   /** For `rate-limit`: RateLimit-Reason (default jira-burst-based). */
   reason?: string;
-  /** For `rate-limit`: serve the historic HTML "Oops" page instead of JSON. */
+  /** For `rate-limit`: serve the historic HTML "Oops" page instead of JSON; for `status`: an HTML page even for 500/409. */
   html?: boolean;
   /** For `rate-limit`: the API gateway's own limiter (X-Failure-Category, no Retry-After; seen in April 2026). */
   gatewayStyle?: boolean;

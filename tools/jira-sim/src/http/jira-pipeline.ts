@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveBasicCaller } from '../auth/basic-auth.js';
 import { GATEWAY_SCOPE_MISMATCH, GATEWAY_UNAUTHORIZED, resolveBearerCaller, scopeAllows } from '../auth/bearer-auth.js';
-import { applyFaults } from '../faults/apply-faults.js';
+import { applyFaults, suspendedReply } from '../faults/apply-faults.js';
 import { rateLimited } from '../faults/rate-limited-reply.js';
 import type { SimRuntime, SiteRuntime } from '../runtime/sim-runtime.js';
 import { HttpError } from './http-error.js';
@@ -47,6 +47,11 @@ export async function handleJiraRequest(entry: JiraEntry, request: IncomingMessa
   }
   const credential = caller?.credential ?? 'invalid';
   const record = (status: number): void => runtime.counters.record(cloudId, method, template, credential, status);
+  if (site.suspended) {
+    record(503);
+    writeReply(response, suspendedReply());
+    return;
+  }
   const fault = await applyFaults(runtime, { method, template, credential, cloudId }, caller);
   if (fault === 'drop') {
     record(0);

@@ -12,6 +12,7 @@ import type { ConsentConfig } from '../oauth/consent.js';
 import { OAuthStore } from '../oauth/oauth-store.js';
 import type { SearchHistory } from '../search/search-history.js';
 import { WebhookRegistry } from '../webhooks/webhook-registry.js';
+import type { Rng } from '../util/rng.js';
 import { createSimRng, deriveSeed } from '../util/rng.js';
 import type { SimClock } from './sim-clock.js';
 
@@ -19,6 +20,8 @@ export interface SiteRuntime {
   state: SiteState;
   url: string;
   search: SearchHistory;
+  /** A suspended site (e.g. unpaid) answers 503 to every Jira call until resumed (control: sites.setSuspended). */
+  suspended?: boolean;
 }
 
 export interface RuntimeOptions {
@@ -42,6 +45,10 @@ export interface RuntimeOptions {
   auditIssueDeletes: boolean;
   /** Whether deleting a comment bumps the issue's `updated` (undocumented; on by default). */
   commentDeleteBumpsUpdated: boolean;
+  /** Share (0..1, seeded) of every REST call answered by an HTML 500/502/503/504 page instead of JSON. */
+  serverErrorRate: number;
+  /** Share (0..1, seeded) of heavy search/jql pages (changelog or transitions expanded, 10+ fields, 50+ issues) answering 500. */
+  heavyExpandFailureRate: number;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */
@@ -69,6 +76,8 @@ export class SimRuntime {
   readonly oauth: OAuthStore;
   readonly urls = { gateway: '', auth: '', media: '' };
   readonly mediaSecret = randomBytes(16).toString('hex');
+  /** Seeded source for the production switches that fire sporadically (issue #11). */
+  readonly productionRng: Rng;
   consent: ConsentConfig;
   readonly replyObservers: ReplyObserver[] = [];
   private readonly listeners: MutationListener[] = [];
@@ -80,6 +89,7 @@ export class SimRuntime {
     readonly known: WellKnownAccounts,
   ) {
     this.faults = new FaultEngine(createSimRng(deriveSeed(options.seed, 'faults')));
+    this.productionRng = createSimRng(deriveSeed(options.seed, 'production'));
     this.burst = new BurstLimiter(clock);
     this.points = new PointsBudget(clock);
     this.oauth = new OAuthStore(clock);

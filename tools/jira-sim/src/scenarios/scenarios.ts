@@ -15,6 +15,9 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     // Search can trail writes by hours, and only some writes lag: a webhook may announce an issue search cannot find yet.
     searchLagMs: 2 * 3_600_000,
     searchLagShare: 0.25,
+    // Heavy search pages sporadically answer 500, and now and then the edge answers an HTML 5xx instead of JSON.
+    heavyExpandFailureRate: 0.25,
+    serverErrorRate: 0.02,
   },
 };
 

@@ -73,6 +73,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       mediaUrlTtlMs: 5 * 60_000,
       auditIssueDeletes: false,
       commentDeleteBumpsUpdated: true,
+      serverErrorRate: 0,
+      heavyExpandFailureRate: 0,
       ...scenario,
       ...options.switches,
       searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,

@@ -2,6 +2,7 @@
  * GET/POST /rest/api/3/search/jql — enhanced search: nextPageToken paging, no total, `fields` default `id` (no
  * `fields` object), smaller pages for heavy field sets, truncated embedded comments and changelog.
  */
+import { failHeavyExpansion } from '../../faults/heavy-expand.js';
 import type { RouteDef, SimReply, SimRequest } from '../../http/route-types.js';
 import { decodePageToken, encodePageToken, fingerprint } from '../../search/page-token.js';
 import { runSearch } from '../../search/run-search.js';
@@ -19,6 +20,7 @@ function respond(request: SimRequest, params: SearchParams): SimReply {
   const options = request.runtime.options;
   const heavy = fields.length > 0 || params.expand.size > 0;
   const pageSize = Math.min(params.maxResults, heavy ? options.heavyFieldsPageCap : 5000);
+  failHeavyExpansion(request.runtime, fields, params.expand, pageSize);
   const all = runSearch(siteRuntimeOf(request), { jql: params.jql, user: request.caller.user, now: request.runtime.clock.now(), reconcile: params.reconcileIssues });
   const view = viewOf(request);
   const page = all.slice(offset, offset + pageSize);
