@@ -2,6 +2,7 @@ export { createActivities, type Activities, type ActivityDeps } from './create-a
 export type { TActivityDeps } from './sync/activity-deps.js';
 export type { TAttachmentSink, TOpenedConnector, TSyncStepInput } from './sync/sync-context.js';
 export { ConnectorNotFoundError } from './sync/sync-context.js';
+export { createHashingAttachmentSink, type THashingAttachmentSink } from './sync/hashing-attachment-sink.js';
 export type { TEventPublisher } from './sync/publish-in-batches.js';
 export type { TProjectRef } from './sync/list-projects.activity.js';
 export type { TSyncUsersResult } from './sync/sync-users.activity.js';

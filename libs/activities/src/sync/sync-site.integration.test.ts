@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { startSimulator, type JiraSimulator } from '@jira-sync/jira-sim';
 import { createApiTokenClient } from '@jira-sync/jira-client';
 import {
@@ -17,6 +16,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalsOfAccount, readersOf, type TDirectory } from '../acl/expand-readers.js';
 import { createActivities } from '../create-activities.js';
+import { createHashingAttachmentSink } from './hashing-attachment-sink.js';
 import type { TKeyedEvent } from './record-events.js';
 
 function recordsOf<T>(events: TRecordEvent[], type: string): T[] {
@@ -26,7 +26,7 @@ function recordsOf<T>(events: TRecordEvent[], type: string): T[] {
 describe('the sync activities on the demo preset (admin API token)', () => {
   let sim: JiraSimulator;
   const published: TKeyedEvent[] = [];
-  const stored = new Map<string, string>();
+  const sink = createHashingAttachmentSink({ gridFsId: (attachmentId) => `test-${attachmentId}` });
   let outcomes: Array<{ key: string; closedAcls: number; problems: string[] }> = [];
 
   beforeAll(async () => {
@@ -42,19 +42,7 @@ describe('the sync activities on the demo preset (admin API token)', () => {
         client: createApiTokenClient({ siteUrl: site.siteUrl, email: admin.email, apiToken: admin.apiToken, allowInsecureLoopback: true }),
       }),
       recordPublisher: { publish: async (events) => void published.push(...events) },
-      attachments: {
-        put: async (_scope, attachmentId, source) => {
-          const hash = createHash('sha256');
-          let bytes = 0;
-          for await (const chunk of source) {
-            hash.update(chunk);
-            bytes += chunk.byteLength;
-          }
-          const sha256 = hash.digest('hex');
-          stored.set(attachmentId, sha256);
-          return { state: 'stored', gridFsId: `test-${attachmentId}`, sha256, bytes };
-        },
-      },
+      attachments: sink,
     });
     const env = new MockActivityEnvironment();
     const input = { tenantId: 'acme', connectorId: 'jira', generation: 1_000, syncRunId: 'run-1' };
@@ -112,7 +100,7 @@ describe('the sync activities on the demo preset (admin API token)', () => {
     expect(attachments.map((attachment) => [attachment.attachmentId, attachment.issueId, attachment.commentId ?? null, attachment.size]).sort()).toEqual(
       visibleAttachments.map((attachment) => [attachment.id, attachment.issueId, attachment.commentId ?? null, attachment.size]).sort(),
     );
-    expect(attachments.every((attachment) => attachment.content.state === 'stored' && attachment.content.sha256 === stored.get(attachment.attachmentId))).toBe(true);
+    expect(attachments.every((attachment) => attachment.content.state === 'stored' && attachment.content.sha256 === sink.stored.get(attachment.attachmentId)?.sha256)).toBe(true);
   });
 
   it('gives every active account exactly the issues, comments and attachments the ground truth lets it read', () => {

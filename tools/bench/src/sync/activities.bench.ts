@@ -4,9 +4,8 @@
  * publisher that counts, attachment bytes hashed), so the figure is the activities' own cost: ACLs, ADF, comments.
  * Run: npm run bench -w @jira-sync/bench -- src/sync/activities.bench.ts [--preset small|medium]
  */
-import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createActivities } from '@jira-sync/activities';
+import { createActivities, createHashingAttachmentSink } from '@jira-sync/activities';
 import { ZConnectorConfigSchema } from '@jira-sync/contracts';
 import { createApiTokenClient } from '@jira-sync/jira-client';
 import { startSimulator, type PresetName } from '@jira-sync/jira-sim';
@@ -19,24 +18,13 @@ const { email, apiToken } = sim.credentials.admin;
 const client = () => createApiTokenClient({ siteUrl: site.siteUrl, email, apiToken, allowInsecureLoopback: true });
 const config = ZConnectorConfigSchema.parse({ tenantId: 'bench', connectorId: 'jira', siteUrl: site.siteUrl, authMethod: 'api_token' });
 let events = 0;
-let attachmentBytes = 0;
+const sink = createHashingAttachmentSink();
 const activities = createActivities({
   publisher: { publish: async () => ({ topic: '', partition: 0, offset: '0' }), disconnect: async () => undefined },
   now: () => new Date(),
   openConnector: async () => ({ config, client: client() }),
   recordPublisher: { publish: async (batch) => void (events += batch.length) },
-  attachments: {
-    put: async (_scope, attachmentId, source) => {
-      const hash = createHash('sha256');
-      let bytes = 0;
-      for await (const chunk of source) {
-        hash.update(chunk);
-        bytes += chunk.byteLength;
-      }
-      attachmentBytes += bytes;
-      return { state: 'stored', gridFsId: attachmentId, sha256: hash.digest('hex'), bytes };
-    },
-  },
+  attachments: sink,
 });
 
 // The raw floor: every issue of every project with the same fields, nothing else.
@@ -78,7 +66,7 @@ const syncRequests = sim.control.counters.total() - contentRequests;
 await sim.stop();
 
 const perK = (requests: number, count: number) => ((requests / Math.max(1, count)) * 1000).toFixed(1);
-console.log(`preset ${values.preset}: ${issues} issues synced (admin), ${events} events, ${Math.round(attachmentBytes / 1024)} KiB of attachments`);
+console.log(`preset ${values.preset}: ${issues} issues synced (admin), ${events} events, ${Math.round(sink.totalBytes / 1024)} KiB of attachments`);
 console.log(`raw floor   ${(floorIssues / floorSeconds).toFixed(0)} issues/s, ${perK(floorRequests, floorIssues)} requests per 1,000 issues`);
 console.log(`activities  ${(issues / syncSeconds).toFixed(0)} issues/s, ${perK(syncRequests, issues)} requests per 1,000 issues besides ${contentRequests} attachment content requests`);
 console.log(`requests by endpoint: ${[...byPath].sort((left, right) => right[1] - left[1]).slice(0, 8).map(([path, count]) => `${path} ${count}`).join('; ')}`);
