@@ -1,10 +1,13 @@
-import { parseEnv } from '@jira-sync/contracts';
+import { parseEnv, TOPICS } from '@jira-sync/contracts';
 import { z } from 'zod';
 
 const ZIndexEnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   KAFKA_GROUP_ID: z.string().min(1).default('jira-sync-index'),
+  /** The record events topic and its dead-letter topic (a benchmark or test run passes its own). */
+  KAFKA_RECORDS_TOPIC: z.string().min(1).default(TOPICS.records),
+  KAFKA_RECORDS_DLQ_TOPIC: z.string().min(1).default(TOPICS.recordsDeadLetter),
   MONGODB_URI: z.string().min(1).default('mongodb://127.0.0.1:27017'),
   MONGODB_DB: z.string().min(1).default('jira_sync'),
   /** Record events written per store round trip; offsets are committed after each chunk. */

@@ -20,7 +20,7 @@ const stop = await startConsumer(kafka, {
   groupId: env.KAFKA_GROUP_ID,
   logger,
   chunkSize: env.INDEX_CHUNK_SIZE,
-  records: { topic: TOPICS.records, deadLetterTopic: TOPICS.recordsDeadLetter, deps: { store: records, content, logger } },
+  records: { topic: env.KAFKA_RECORDS_TOPIC, deadLetterTopic: env.KAFKA_RECORDS_DLQ_TOPIC, deps: { store: records, content, logger } },
   jsonHandlers: { [TOPICS.smoke]: createSmokeEventHandler({ repository: smokeEvents, logger, now: () => new Date() }) },
 });
 logger.info({ flavour: store.capabilities.flavour, db: env.MONGODB_DB }, 'index consuming');

@@ -1,4 +1,4 @@
-import { parseEnv, Secret, TASK_QUEUES } from '@jira-sync/contracts';
+import { parseEnv, Secret, TASK_QUEUES, TOPICS } from '@jira-sync/contracts';
 import { encryptionFor, type EncryptionKeys } from '@jira-sync/temporal';
 import { z } from 'zod';
 
@@ -11,6 +11,8 @@ const ZWorkerEnvSchema = z
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.sync),
+    /** The record events topic (a benchmark or test run passes its own, so no other index app reads it). */
+    KAFKA_RECORDS_TOPIC: z.string().min(1).default(TOPICS.records),
     KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
     MONGODB_URI: z.string().min(1).default('mongodb://127.0.0.1:27017').transform((uri) => new Secret(uri)),
     MONGODB_DB: z.string().min(1).default('jira_sync'),

@@ -22,7 +22,7 @@ const connectors = new ConnectorRepository(store.db, new CredentialSealer({ curr
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-worker', logger });
 await ensureTopics(kafka, TOPIC_SPECS);
 const publisher = await createJsonProducer(kafka);
-const recordPublisher = await createRecordPublisher(kafka);
+const recordPublisher = await createRecordPublisher(kafka, { topic: env.KAFKA_RECORDS_TOPIC });
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const worker = await Worker.create({
   connection,

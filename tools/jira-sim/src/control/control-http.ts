@@ -44,6 +44,7 @@ const ACTIONS: Array<[string, RegExp, Action]> = [
   ['POST', /^users\/([^/]+)\/email-visibility$/, (control, params, body) => control.access.setEmailVisibility(str(params[0]), body.visible === true)],
   ['POST', /^users\/([^/]+)\/active$/, (control, params, body) => control.access.setUserActive(str(params[0]), body.active === true)],
   ['POST', /^projects\/([^/]+)\/archived$/, (control, params, body) => control.access.setProjectArchived({ ...body, projectKey: str(params[0]), archived: body.archived !== false })],
+  ['POST', /^scoped-api-tokens$/, (control, _params, body) => control.access.issueScopedApiToken(body as never)],
   ['POST', /^oauth\/tokens$/, (control, _params, body) => control.oauth.issueTokens(body)],
   ['POST', /^oauth\/consent$/, (control, _params, body) => control.oauth.setConsent(body)],
   ['POST', /^oauth\/policy$/, (control, _params, body) => control.oauth.setPolicy(body)],

@@ -1,4 +1,5 @@
 /** In-process control API (the same operations are served over HTTP under /__sim). */
+import { issueScopedApiToken } from '../auth/scoped-token.js';
 import type { CounterRow } from '../counters/request-counters.js';
 import type { ActiveFault, BurstConfig, FaultRule, PointsConfig } from '../faults/fault-types.js';
 import type { GroundTruth, GroundTruthOptions } from '../ground-truth/ground-truth.js';
@@ -51,6 +52,8 @@ export interface SimControl {
     setEmailVisibility(accountId: string, visible: boolean): void;
     setUserActive(accountId: string, active: boolean): void;
     setProjectArchived(input: SiteRef & { projectKey: string; archived: boolean }): void;
+    /** A scoped API token (Basic email:token): 401 on the site host, served through the gateway `/ex/jira/{cloudId}`. */
+    issueScopedApiToken(input?: { accountId?: string; scopes?: string[] }): { email: string; apiToken: string; scopes: string[] };
   };
   oauth: {
     /** Mints tokens without the browser dance (defaults: the OAuth user, the client's scopes, every site it can use). */
@@ -127,6 +130,7 @@ export function createSimControl(runtime: SimRuntime, flushWebhooks: () => Promi
       setEmailVisibility: (accountId, visible) => setEmailVisibility(runtime, accountId, visible),
       setUserActive: (accountId, active) => setUserActive(runtime, accountId, active),
       setProjectArchived: (input) => setProjectArchived(runtime, input),
+      issueScopedApiToken: (input) => issueScopedApiToken(runtime, input),
     },
     oauth: {
       issueTokens,

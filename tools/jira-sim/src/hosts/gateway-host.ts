@@ -4,7 +4,7 @@ import { GATEWAY_SCOPE_MISMATCH, GATEWAY_UNAUTHORIZED } from '../auth/bearer-aut
 import { handleJiraRequest } from '../http/jira-pipeline.js';
 import type { Router } from '../http/router.js';
 import { writeReply } from '../http/write-reply.js';
-import { accessibleResources } from '../oauth/accessible-sites.js';
+import { accessibleResources, foreignSite } from '../oauth/accessible-sites.js';
 import type { SimRuntime } from '../runtime/sim-runtime.js';
 
 function bearer(runtime: SimRuntime, request: IncomingMessage) {
@@ -24,6 +24,7 @@ export function createGatewayHandler(runtime: SimRuntime, router: Router) {
         return writeReply(response, { status: 400, body: { errorMessages: ['The request path is not valid: it contains malformed percent-encoding.'], errors: {} } });
       }
       const site = runtime.siteByCloudId(cloudId);
+      if (!site && foreignSite(runtime)?.cloudId === cloudId) return writeReply(response, { status: 401, body: GATEWAY_UNAUTHORIZED });
       if (!site) return writeReply(response, { status: 404, body: { code: 404, message: 'Not Found' } });
       return handleJiraRequest({ runtime, router }, request, response, site, jira[2] ?? '/', url);
     }

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveBasicCaller } from '../auth/basic-auth.js';
+import { resolveScopedTokenCaller } from '../auth/scoped-token.js';
 import { GATEWAY_SCOPE_MISMATCH, GATEWAY_UNAUTHORIZED, resolveBearerCaller, scopeAllows } from '../auth/bearer-auth.js';
 import { applyFaults, suspendedReply } from '../faults/apply-faults.js';
 import { rateLimited } from '../faults/rate-limited-reply.js';
@@ -40,10 +41,10 @@ export async function handleJiraRequest(entry: JiraEntry, request: IncomingMessa
   const query = observed ? new TrackedParams(url.searchParams) : url.searchParams;
   let rawBody: Buffer = Buffer.alloc(0);
   if (viaGateway) {
-    caller = resolveBearerCaller(runtime, request.headers.authorization, cloudId);
+    caller = resolveBearerCaller(runtime, request.headers.authorization, cloudId) ?? resolveScopedTokenCaller(runtime, request.headers.authorization, cloudId);
   } else {
     const resolved = resolveBasicCaller(runtime, request.headers.authorization);
-    caller = 'bearerOnSite' in resolved ? undefined : resolved;
+    caller = 'refusedOnSite' in resolved ? undefined : resolved;
   }
   const credential = caller?.credential ?? 'invalid';
   const record = (status: number): void => runtime.counters.record(cloudId, method, template, credential, status);

@@ -54,15 +54,19 @@ export class OAuthStore {
     return grant;
   }
 
-  /** Rotates a refresh token. Returns undefined for unknown, expired, revoked or reused-too-late tokens. */
-  refresh(refreshToken: string, clientId: string): TokenGrant | undefined {
+  /**
+   * Rotates a refresh token. Unknown, expired or revoked tokens fail as 'invalid'; a token rotated out longer ago than
+   * the reuse interval fails as 'reused' (Jira may answer that one differently, see switch refreshReuseError).
+   */
+  refresh(refreshToken: string, clientId: string): TokenGrant | { failure: 'invalid' | 'reused' } {
     const family = this.familiesByToken.get(refreshToken);
     const now = this.clock.now();
-    if (!family || family.revoked || family.clientId !== clientId) return undefined;
-    if (now - family.createdAt > this.policy.absoluteExpiryMs || now - family.lastUsedAt > this.policy.inactivityExpiryMs) return undefined;
+    if (!family || family.revoked || family.clientId !== clientId) return { failure: 'invalid' };
+    if (now - family.createdAt > this.policy.absoluteExpiryMs || now - family.lastUsedAt > this.policy.inactivityExpiryMs) return { failure: 'invalid' };
     if (refreshToken !== family.current) {
       const rotatedAt = family.rotated.get(refreshToken);
-      if (rotatedAt === undefined || now - rotatedAt > this.policy.reuseIntervalMs) return undefined;
+      if (rotatedAt === undefined) return { failure: 'invalid' };
+      if (now - rotatedAt > this.policy.reuseIntervalMs) return { failure: 'reused' };
     }
     family.rotated.set(family.current, now);
     const next = opaque('eyJraWQiOiJyZWZyZXNoIn0');

@@ -1,6 +1,7 @@
 /**
  * POST /oauth/token: authorization_code and refresh_token grants, JSON or form-urlencoded. Refresh tokens rotate;
- * an unknown, expired or reused-too-late refresh token is 403 invalid_grant.
+ * an unknown, expired or reused-too-late refresh token is 403 invalid_grant (reused-too-late: 403 unauthorized_client
+ * with switch refreshReuseError).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../http/listener.js';
@@ -36,7 +37,13 @@ export async function handleToken(runtime: SimRuntime, request: IncomingMessage,
   }
   if (body.grant_type === 'refresh_token') {
     const grant = runtime.oauth.refresh(body.refresh_token ?? '', client.clientId);
-    if (!grant) return reply(response, 403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
+    if ('failure' in grant) {
+      // Switch refreshReuseError: production answers a rotated-out token presented after the leeway as unauthorized_client.
+      if (grant.failure === 'reused' && runtime.options.refreshReuseError === 'unauthorized_client') {
+        return reply(response, 403, { error: 'unauthorized_client', error_description: 'refresh_token is invalid' });
+      }
+      return reply(response, 403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
+    }
     return reply(response, 200, grant);
   }
   reply(response, 400, { error: 'unsupported_grant_type', error_description: `Unsupported grant type: ${body.grant_type ?? ''}` });

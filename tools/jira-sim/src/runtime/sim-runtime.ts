@@ -49,6 +49,12 @@ export interface RuntimeOptions {
   serverErrorRate: number;
   /** Share (0..1, seeded) of heavy search/jql pages (changelog or transitions expanded, 10+ fields, 50+ issues) answering 500. */
   heavyExpandFailureRate: number;
+  /** Reply to a rotated-out refresh token presented after the reuse leeway: 403 invalid_grant or 403 unauthorized_client. */
+  refreshReuseError: 'invalid_grant' | 'unauthorized_client';
+  /** accessible-resources lists the sites in an order that changes from call to call. */
+  accessibleResourcesShuffle: boolean;
+  /** accessible-resources also lists a site the user cannot access (the gateway answers 401 for it). */
+  accessibleResourcesForeignSite: boolean;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */
@@ -76,6 +82,8 @@ export class SimRuntime {
   readonly oauth: OAuthStore;
   readonly urls = { gateway: '', auth: '', media: '' };
   readonly mediaSecret = randomBytes(16).toString('hex');
+  /** Scoped API tokens (issue #11): token -> account and scopes; they work only through the gateway. */
+  readonly scopedApiTokens = new Map<string, { accountId: string; scopes: string[] }>();
   /** Seeded source for the production switches that fire sporadically (issue #11). */
   readonly productionRng: Rng;
   consent: ConsentConfig;

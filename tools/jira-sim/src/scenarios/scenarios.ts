@@ -18,6 +18,10 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     // Heavy search pages sporadically answer 500, and now and then the edge answers an HTML 5xx instead of JSON.
     heavyExpandFailureRate: 0.25,
     serverErrorRate: 0.02,
+    // A rotated refresh token reused after the leeway answers unauthorized_client; sites come in no stable order.
+    refreshReuseError: 'unauthorized_client',
+    accessibleResourcesShuffle: true,
+    accessibleResourcesForeignSite: true,
   },
 };
 
