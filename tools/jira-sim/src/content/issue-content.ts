@@ -81,7 +81,7 @@ export function commentBodyOf(site: SiteState, comment: Comment): AdfDoc {
   return comment.body ?? generateAdfDocument(createRng(comment.bodySeed), { size: 'small', mediaFiles: commentFiles(site, comment), mentions: mentionsFor(site, comment.bodySeed) });
 }
 
-/** Plain text of an ADF document (search text, renderedBody). */
+/** Plain text of an ADF document (search text). */
 export function plainText(doc: AdfDoc): string {
   return adfToPlainText(doc);
 }

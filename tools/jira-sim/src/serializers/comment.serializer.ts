@@ -1,6 +1,7 @@
 /** Comment JSON (ADF body, visibility as Jira shows it). */
-import { commentBodyOf, plainText } from '../content/issue-content.js';
+import { commentBodyOf } from '../content/issue-content.js';
 import type { Comment } from '../model/types.js';
+import { renderAdfHtml } from './rendered-html.js';
 import { userRef } from './user.serializer.js';
 import type { ViewContext } from './view-context.js';
 import { time } from './view-context.js';
@@ -12,15 +13,11 @@ export function serializeComment(view: ViewContext, comment: Comment, renderedBo
     id: comment.id,
     author: userRef(view, comment.authorAccountId),
     body,
-    ...(renderedBody ? { renderedBody: `<p>${escapeHtml(plainText(body).trim())}</p>` } : {}),
+    ...(renderedBody ? { renderedBody: renderAdfHtml(view, view.site.issues.get(comment.issueId), body) ?? '' } : {}),
     updateAuthor: userRef(view, comment.updateAuthorAccountId),
     created: time(view, comment.created),
     updated: time(view, comment.updated),
     ...(comment.visibility ? { visibility: { ...comment.visibility } } : {}),
     jsdPublic: true,
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,6 +1,6 @@
 /** The field catalogue: how each issue field renders, and which are navigable (`*navigable`). */
 import { descriptionOf, textareaOf } from '../content/issue-content.js';
-import type { Attachment, Issue } from '../model/types.js';
+import type { Attachment, Comment, Issue } from '../model/types.js';
 import { childrenOf } from '../model/issue-children.js';
 import { canSeeAttachmentOnIssue, canSeeComment } from '../permissions/access.js';
 import { serializeAttachment } from './attachment.serializer.js';
@@ -36,14 +36,19 @@ function issueRef(view: ViewContext, id: string): Record<string, unknown> | null
   return { id: target.id, key: target.key, self: `${view.siteUrl}/rest/api/3/issue/${target.id}`, fields: { summary: target.summary, issuetype: issueTypeJson(view, target.issueType), status: status(view, target) } };
 }
 
-function status(view: ViewContext, issue: Issue): Record<string, unknown> {
-  const known = STATUS[issue.status] ?? { id: '1', category: '2', key: 'new', color: 'blue-gray' };
+/** `StatusDetails` of a status name (also the `to` of a transition). */
+export function statusJson(view: ViewContext, name: string): Record<string, unknown> {
+  const known = STATUS[name] ?? { id: '1', category: '2', key: 'new', color: 'blue-gray' };
   return {
     self: `${view.siteUrl}/rest/api/3/status/${known.id}`,
     id: known.id,
-    name: issue.status,
-    statusCategory: { self: `${view.siteUrl}/rest/api/3/statuscategory/${known.category}`, id: Number(known.category), key: known.key, colorName: known.color, name: issue.status },
+    name,
+    statusCategory: { self: `${view.siteUrl}/rest/api/3/statuscategory/${known.category}`, id: Number(known.category), key: known.key, colorName: known.color, name },
   };
+}
+
+function status(view: ViewContext, issue: Issue): Record<string, unknown> {
+  return statusJson(view, issue.status);
 }
 
 function security(view: ViewContext, issue: Issue): unknown {
@@ -54,13 +59,18 @@ function security(view: ViewContext, issue: Issue): unknown {
   return level ? { self: `${view.siteUrl}/rest/api/3/securitylevel/${level.id}`, id: level.id, name: level.name, description: level.description } : null;
 }
 
-function comments(view: ViewContext, issue: Issue, options: FieldOptions): unknown {
-  const visible = issue.commentIds
+/** The comments of an issue the viewer may see, in order. */
+export function visibleComments(view: ViewContext, issue: Issue): Comment[] {
+  return issue.commentIds
     .map((id) => view.site.comments.get(id))
-    .filter((comment) => comment !== undefined && canSeeComment(view.site, view.viewer, comment, issue));
+    .filter((comment): comment is Comment => comment !== undefined && canSeeComment(view.site, view.viewer, comment, issue));
+}
+
+function comments(view: ViewContext, issue: Issue, options: FieldOptions): unknown {
+  const visible = visibleComments(view, issue);
   const shown = visible.slice(0, options.commentLimit);
   return {
-    comments: shown.map((comment) => (comment ? serializeComment(view, comment) : null)),
+    comments: shown.map((comment) => serializeComment(view, comment)),
     self: `${view.siteUrl}/rest/api/3/issue/${issue.id}/comment`,
     maxResults: shown.length,
     total: visible.length,
@@ -69,11 +79,14 @@ function comments(view: ViewContext, issue: Issue, options: FieldOptions): unkno
 }
 
 /** Files added through a comment the viewer cannot see are left out, as the comment is. */
-function attachments(view: ViewContext, issue: Issue): unknown {
+export function visibleAttachments(view: ViewContext, issue: Issue): Attachment[] {
   return issue.attachmentIds
     .map((id) => view.site.attachments.get(id))
-    .filter((attachment): attachment is Attachment => attachment !== undefined && canSeeAttachmentOnIssue(view.site, view.viewer, attachment, issue))
-    .map((attachment) => serializeAttachment(view, attachment));
+    .filter((attachment): attachment is Attachment => attachment !== undefined && canSeeAttachmentOnIssue(view.site, view.viewer, attachment, issue));
+}
+
+function attachments(view: ViewContext, issue: Issue): unknown {
+  return visibleAttachments(view, issue).map((attachment) => serializeAttachment(view, attachment));
 }
 
 export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Render; name: string }> = {

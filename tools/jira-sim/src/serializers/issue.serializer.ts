@@ -3,6 +3,7 @@ import type { Issue } from '../model/types.js';
 import { serializeHistory } from './changelog.serializer.js';
 import type { FieldOptions } from './issue-fields.js';
 import { FIELD_CATALOGUE } from './issue-fields.js';
+import { renderedFieldsOf, transitionsOf } from './rendered-fields.js';
 import type { ViewContext } from './view-context.js';
 
 const ALL_FIELDS = Object.keys(FIELD_CATALOGUE);
@@ -32,6 +33,20 @@ export interface IssueRenderOptions extends FieldOptions {
   changelogLimit: number;
 }
 
+/**
+ * Points-quota objects of serialized issues: each issue, once more for its rendered copy (`renderedFields`), and each
+ * transition listed (`transitions`), so expanded pages cost what their heavier replies carry [U].
+ */
+export function issueCost(issues: ReadonlyArray<Record<string, unknown>>): number {
+  let objects = 0;
+  for (const issue of issues) {
+    objects += 1;
+    if (issue.renderedFields !== undefined) objects += 1;
+    if (Array.isArray(issue.transitions)) objects += issue.transitions.length;
+  }
+  return objects;
+}
+
 /** Renders one issue. */
 export function serializeIssue(view: ViewContext, issue: Issue, options: IssueRenderOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -49,7 +64,8 @@ export function serializeIssue(view: ViewContext, issue: Issue, options: IssueRe
     out.fields = fields;
   }
   if (options.expand.has('names')) out.names = Object.fromEntries(options.fields.map((id) => [id, FIELD_CATALOGUE[id]?.name ?? id]));
-  if (options.expand.has('renderedFields')) out.renderedFields = Object.fromEntries(options.fields.map((id) => [id, null]));
+  if (options.expand.has('renderedFields')) out.renderedFields = renderedFieldsOf(view, issue, options.fields, options);
+  if (options.expand.has('transitions')) out.transitions = transitionsOf(view, issue);
   if (options.expand.has('changelog')) {
     const histories = issue.changelog.slice(-options.changelogLimit);
     out.changelog = { startAt: 0, maxResults: histories.length, total: issue.changelog.length, histories: histories.map((history) => serializeHistory(view, history)) };

@@ -4,7 +4,7 @@ import type { RouteDef } from '../../http/route-types.js';
 import { findIssue } from '../../model/site-state.js';
 import type { Issue } from '../../model/types.js';
 import { canSeeIssue } from '../../permissions/access.js';
-import { resolveFields, serializeIssue } from '../../serializers/issue.serializer.js';
+import { issueCost, resolveFields, serializeIssue } from '../../serializers/issue.serializer.js';
 import { jsonBody, viewOf } from '../route-helpers.js';
 
 interface BulkBody {
@@ -35,6 +35,6 @@ export const bulkfetchRoute: RouteDef = {
     const view = viewOf(request);
     const options = { fields: resolveFields(fieldList), expand, commentLimit: request.runtime.options.searchCommentLimit, changelogLimit: request.runtime.options.searchChangelogLimit };
     const issues = ordered.map((issue) => serializeIssue(view, issue, options));
-    return { status: 200, body: { issues, issueErrors: [] }, cost: { objects: issues.length } };
+    return { status: 200, body: { issues, issueErrors: [] }, cost: { objects: issueCost(issues) } };
   },
 };

@@ -1,7 +1,7 @@
 /** GET /rest/api/3/issue/{issueIdOrKey} — fields default `*all`; moved keys resolve silently. */
 import { listParam } from '../../http/query-params.js';
 import type { RouteDef } from '../../http/route-types.js';
-import { resolveFields, serializeIssue } from '../../serializers/issue.serializer.js';
+import { issueCost, resolveFields, serializeIssue } from '../../serializers/issue.serializer.js';
 import { expandOf, viewOf } from '../route-helpers.js';
 import { visibleIssue } from './visible-issue.js';
 
@@ -14,6 +14,6 @@ export const issueGetRoute: RouteDef = {
     const requested = listParam(request.query, 'fields');
     const fields = resolveFields(requested.length > 0 ? requested : ['*all']);
     const body = serializeIssue(viewOf(request), issue, { fields, expand: expandOf(request), commentLimit: 5000, changelogLimit: 100 });
-    return { status: 200, body, cost: { objects: 1 } };
+    return { status: 200, body, cost: { objects: issueCost([body]) } };
   },
 };

@@ -9,7 +9,7 @@ import { runSearch } from '../../search/run-search.js';
 import type { SearchParams } from '../../search/search-request.js';
 import { assertMaxResults, searchParamsFromBody, searchParamsFromQuery } from '../../search/search-request.js';
 import { FIELD_CATALOGUE } from '../../serializers/issue-fields.js';
-import { resolveFields, serializeIssue } from '../../serializers/issue.serializer.js';
+import { issueCost, resolveFields, serializeIssue } from '../../serializers/issue.serializer.js';
 import { requireJsonContent, siteRuntimeOf, viewOf } from '../route-helpers.js';
 
 function respond(request: SimRequest, params: SearchParams): SimReply {
@@ -32,7 +32,7 @@ function respond(request: SimRequest, params: SearchParams): SimReply {
   if (more) body.nextPageToken = encodePageToken(queryId, offset + page.length);
   body.isLast = !more;
   if (params.expand.has('names')) body.names = Object.fromEntries(fields.map((id) => [id, FIELD_CATALOGUE[id]?.name ?? id]));
-  return { status: 200, body, cost: { objects: issues.length } };
+  return { status: 200, body, cost: { objects: issueCost(issues) } };
 }
 
 export const searchJqlGetRoute: RouteDef = {
