@@ -1,5 +1,6 @@
 import { createPublishSmokeEvent, type SmokeActivityDeps } from './smoke.activity.js';
 import type { TActivityDeps } from './sync/activity-deps.js';
+import { createCountProjectIssues } from './sync/count-project-issues.activity.js';
 import { createListProjects } from './sync/list-projects.activity.js';
 import { createSyncGroups } from './sync/sync-groups.activity.js';
 import { createSyncProjectIssues } from './sync/sync-project-issues.activity.js';
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     listProjects: createListProjects(sync),
     syncProjectRoles: createSyncProjectRoles(sync),
     syncProjectIssues: createSyncProjectIssues(sync),
+    countProjectIssues: createCountProjectIssues(sync),
   };
 }
 

@@ -1,11 +1,11 @@
 import { buildSyncJql, JiraAttachmentTooLargeError, JiraError, type JiraClient, type TComment } from '@jira-sync/jira-client';
 import type { TAcl, TAttachmentContent, TConnectorConfig, TProjectRecord } from '@jira-sync/contracts';
 import { adfToMarkdown } from '@jira-sync/adf';
-import { Context } from '@temporalio/activity';
 import { projectAcl } from '../acl/resolve-acl.js';
 import { mapIssue, SYSTEM_FIELDS } from '../issues/map-issue.js';
 import { openRunAccess } from '../projects/run-access.js';
 import type { TActivityDeps } from './activity-deps.js';
+import { addIssueAcls, extraBrowseAcl, resumeCursor, startHeartbeats, type TIssuesCursor } from './issue-cursor.js';
 import { EventBatcher } from './publish-in-batches.js';
 import { recordEvent } from './record-events.js';
 import type { TSyncStepInput } from './sync-context.js';
@@ -14,8 +14,13 @@ import { mapFailures } from './to-application-failure.js';
 export interface TSyncProjectIssuesInput extends TSyncStepInput {
   projectId: string;
   projectKey: string;
+  /** Where the previous chunk stopped (its result's `cursor`); absent: from the first page. */
+  cursor?: TIssuesCursor;
+  /** At most this many pages in this call, then return a cursor (chunks for continue-as-new); absent: all pages. */
+  maxPages?: number;
 }
 
+/** Counts are the project's so far (earlier chunks included). */
 export interface TSyncProjectIssuesResult {
   issues: number;
   comments: number;
@@ -25,6 +30,8 @@ export interface TSyncProjectIssuesResult {
   /** The largest `updated` seen (epoch ms): the project's incremental checkpoint once Kafka acknowledged. */
   maxUpdatedMs: number;
   problems: string[];
+  /** Set when the call stopped at `maxPages` with pages left: pass it back as the next call's `cursor`. */
+  cursor?: TIssuesCursor;
 }
 
 /** The JQL of one project's issues under the connector's date filters (epoch ms literals: no time-zone trap). */
@@ -70,6 +77,11 @@ async function storeContent(
   }
 }
 
+function countsOf(cursor: TIssuesCursor): Omit<TSyncProjectIssuesResult, 'problems' | 'cursor'> {
+  const { issues, comments, attachments, attachmentBytes, closedAcls, maxUpdatedMs } = cursor;
+  return { issues, comments, attachments, attachmentBytes, closedAcls, maxUpdatedMs };
+}
+
 /**
  * Step 6, one project: pages its issues through enhanced search (100 a page, exactly the fields the records need),
  * reads more comments only for issues whose embedded list is truncated, resolves every ACL, publishes issue, comment
@@ -86,38 +98,61 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
       const context = { siteUrl: config.siteUrl, project: { id: input.projectId, key: input.projectKey }, access: loaded.access, fields: fieldInfo };
 
       const batcher = new EventBatcher(deps.recordPublisher);
-      const result: TSyncProjectIssuesResult = { issues: 0, comments: 0, attachments: 0, attachmentBytes: 0, closedAcls: 0, maxUpdatedMs: 0, problems: [...loaded.problems] };
-      const issueAcls: TAcl[] = [];
+      // Resume: a retried attempt starts at its predecessor's last heartbeat, a next chunk at the input cursor.
+      const result = resumeCursor(input.cursor);
+      const chunkStart = input.cursor?.pages ?? 0;
+      const listingDone = result.pages > 0 && !result.pageToken;
+      const baseBrowse = new Set(projectAcl(loaded.access).browse);
       const now = deps.now();
       const indexIssues = config.indexingFilters.issues;
       const jql = projectIssuesJql(input.projectId, config.syncFilters);
-      for await (const raw of client.searchIssues({ jql, fields: [...SYSTEM_FIELDS, ...customFieldIds], maxResults: 100 })) {
-        const comments = await allComments(client, raw.id, raw.fields?.comment);
-        const mapped = mapIssue(raw, comments, context);
-        issueAcls.push(mapped.issue.acl);
-        if (mapped.issue.acl.unresolved) result.closedAcls += 1;
-        const options = { orderingId: raw.id, updatedMs: mapped.updatedMs, now };
-        await batcher.add(recordEvent(input, 'issue', raw.id, mapped.issue, { ...options, indexable: indexIssues }));
-        for (const comment of mapped.comments) {
-          await batcher.add(recordEvent(input, 'comment', comment.commentId, comment, { ...options, indexable: indexIssues }));
+      const heartbeats = startHeartbeats(result);
+      try {
+        const pages = listingDone
+          ? []
+          : client.searchIssuePages({ jql, fields: [...SYSTEM_FIELDS, ...customFieldIds], maxResults: 100, ...(result.pageToken ? { startToken: result.pageToken } : {}) });
+        for await (const page of pages) {
+          const pageAcls: TAcl[] = [];
+          for (const raw of page.values) {
+            const comments = await allComments(client, raw.id, raw.fields?.comment);
+            const mapped = mapIssue(raw, comments, context);
+            pageAcls.push(mapped.issue.acl);
+            if (mapped.issue.acl.unresolved) result.closedAcls += 1;
+            const options = { orderingId: raw.id, updatedMs: mapped.updatedMs, now };
+            await batcher.add(recordEvent(input, 'issue', raw.id, mapped.issue, { ...options, indexable: indexIssues }));
+            for (const comment of mapped.comments) {
+              await batcher.add(recordEvent(input, 'comment', comment.commentId, comment, { ...options, indexable: indexIssues }));
+            }
+            for (const attachment of mapped.attachments) {
+              const stored = await storeContent(deps, client, input, attachment, config);
+              const owner = stored.mediaId ? mapped.mediaOwners.get(stored.mediaId) : undefined;
+              const record = {
+                ...attachment,
+                ...(stored.mediaId ? { mediaId: stored.mediaId } : {}),
+                ...(owner ? { placement: owner.placement, acl: owner.acl, ...(owner.commentId ? { commentId: owner.commentId } : {}) } : {}),
+                content: stored.content,
+              };
+              if (stored.content.state === 'stored') result.attachmentBytes += stored.content.bytes;
+              await batcher.add(recordEvent(input, 'attachment', attachment.attachmentId, record, { ...options, indexable: config.indexingFilters.attachments }));
+            }
+            result.issues += 1;
+            result.comments += mapped.comments.length;
+            result.attachments += mapped.attachments.length;
+            result.maxUpdatedMs = Math.max(result.maxUpdatedMs, mapped.updatedMs);
+          }
+          // The position moves on only once Kafka acknowledged the page: a retry re-publishes at most this page.
+          await batcher.flush();
+          addIssueAcls(result, baseBrowse, pageAcls);
+          result.pages += 1;
+          if (page.nextPageToken) result.pageToken = page.nextPageToken;
+          else delete result.pageToken;
+          heartbeats.beat(result);
+          if (result.pageToken && input.maxPages !== undefined && result.pages - chunkStart >= input.maxPages) {
+            return { ...countsOf(result), problems: [...loaded.problems], cursor: result };
+          }
         }
-        for (const attachment of mapped.attachments) {
-          const stored = await storeContent(deps, client, input, attachment, config);
-          const owner = stored.mediaId ? mapped.mediaOwners.get(stored.mediaId) : undefined;
-          const record = {
-            ...attachment,
-            ...(stored.mediaId ? { mediaId: stored.mediaId } : {}),
-            ...(owner ? { placement: owner.placement, acl: owner.acl, ...(owner.commentId ? { commentId: owner.commentId } : {}) } : {}),
-            content: stored.content,
-          };
-          if (stored.content.state === 'stored') result.attachmentBytes += stored.content.bytes;
-          await batcher.add(recordEvent(input, 'attachment', attachment.attachmentId, record, { ...options, indexable: config.indexingFilters.attachments }));
-        }
-        result.issues += 1;
-        result.comments += mapped.comments.length;
-        result.attachments += mapped.attachments.length;
-        result.maxUpdatedMs = Math.max(result.maxUpdatedMs, mapped.updatedMs);
-        if (result.issues % 100 === 0) Context.current().heartbeat({ issuesDone: result.issues });
+      } finally {
+        heartbeats.stop();
       }
 
       let projectDescription = '';
@@ -145,11 +180,11 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
         browseUrl: `${config.siteUrl.replace(/\/$/, '')}/browse/${encodeURIComponent(input.projectKey)}`,
         ...(loaded.permissionSchemeId ? { permissionSchemeId: loaded.permissionSchemeId } : {}),
         ...(loaded.issueSecuritySchemeId ? { issueSecuritySchemeId: loaded.issueSecuritySchemeId } : {}),
-        acl: projectAcl(loaded.access, issueAcls),
+        acl: projectAcl(loaded.access, [extraBrowseAcl(result)]),
       };
       await batcher.add(recordEvent(input, 'project', input.projectId, record, { updatedMs: result.maxUpdatedMs, indexable: true, now }));
       await batcher.flush();
-      return result;
+      return { ...countsOf(result), problems: [...loaded.problems] };
     });
   };
 }
