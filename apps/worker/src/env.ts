@@ -22,6 +22,15 @@ const ZWorkerEnvSchema = z
     /** Accept http://127.0.0.1 site URLs (the simulator); refused outside development. */
     JIRA_ALLOW_INSECURE_LOOPBACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
     JIRA_SYNC_ENCRYPTION_KEYS: z.string().optional().transform((text) => (text === undefined ? undefined : new Secret(text))),
+    /** /metrics, /livez and /readyz (0 picks a free port). */
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9464),
+    /** Where the Temporal SDK's own Prometheus exporter listens (appended to /metrics); `off` turns it off. */
+    TEMPORAL_METRICS_ADDRESS: z
+      .string()
+      .min(1)
+      .default('127.0.0.1:9466')
+      .transform((address) => (address === 'off' ? undefined : address)),
   })
   .transform((env, ctx) => {
     if (env.JIRA_ALLOW_INSECURE_LOOPBACK && env.NODE_ENV === 'production') {

@@ -3,20 +3,31 @@ import { createActivities, createConnectorOpener } from '@jira-sync/activities';
 import { TOPIC_SPECS } from '@jira-sync/contracts';
 import { createJsonProducer, createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
+import { createMetricsRegistry } from '@jira-sync/metrics';
 import { AttachmentContentStore, ConnectorRepository, CredentialSealer, connectStore } from '@jira-sync/store';
 import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadWorkerEnv } from './env.js';
+import { activityMetricsInterceptor } from './metrics/activity-metrics.interceptor.js';
+import { observeJiraRequests } from './metrics/jira-request-metrics.js';
+import { temporalSdkMetrics } from './metrics/temporal-sdk-metrics.js';
+import { startWorkerHealth } from './metrics/worker-health.js';
+import { createWorkerMetrics } from './metrics/worker-metrics.js';
 
 const env = loadWorkerEnv();
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
+const sdkMetrics = temporalSdkMetrics(env.TEMPORAL_METRICS_ADDRESS);
 // Route the SDK's own lines (and the replay-safe workflow logger's) through pino.
 Runtime.install({
   logger: new DefaultLogger('INFO', (entry) => {
     const level = entry.level === 'WARN' ? 'warn' : entry.level === 'ERROR' ? 'error' : entry.level === 'INFO' ? 'info' : 'debug';
     logger[level]({ ...entry.meta, component: 'temporal' }, entry.message);
   }),
+  telemetryOptions: sdkMetrics.telemetryOptions,
 });
+const registry = createMetricsRegistry('worker');
+const metrics = createWorkerMetrics(registry);
+const stopObservingJira = observeJiraRequests(metrics);
 const store = await connectStore({ uri: env.MONGODB_URI.reveal(), dbName: env.MONGODB_DB, appName: 'jira-sync-worker' });
 const connectors = new ConnectorRepository(store.db, new CredentialSealer({ currentKeyId: env.encryption.currentKeyId, keys: new Map(env.encryption.keys) }));
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-worker', logger });
@@ -42,9 +53,14 @@ const worker = await Worker.create({
     now: () => new Date(),
   }),
   dataConverter: createDataConverter(env.encryption),
+  interceptors: { activity: [activityMetricsInterceptor(metrics)] },
 });
+const health = await startWorkerHealth({ host: env.METRICS_HOST, port: env.METRICS_PORT, registry, sdkMetrics: sdkMetrics.scrape, db: store.db, kafka, connection, worker });
+logger.info({ url: health.url }, 'worker metrics and health listening');
 logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS }, 'worker polling');
 await worker.run();
+stopObservingJira();
+await health.close();
 await Promise.all([publisher.disconnect(), recordPublisher.disconnect()]);
 await store.close();
 await connection.close();

@@ -43,7 +43,8 @@ export async function startApps(options: { env: NodeJS.ProcessEnv; apiPort: numb
   mkdirSync(options.logDir, { recursive: true });
   // The apps fail closed unless NODE_ENV=development is asked for; the demo and its tests run on the public
   // development key ring, so they ask (a caller's own NODE_ENV in options.env still wins).
-  const env = { NODE_ENV: 'development', ...options.env, API_PORT: String(options.apiPort), API_HOST: '127.0.0.1' };
+  // Metrics ports are picked free (and the Temporal SDK exporter left off) so runs side by side do not collide.
+  const env = { NODE_ENV: 'development', METRICS_PORT: '0', TEMPORAL_METRICS_ADDRESS: 'off', ...options.env, API_PORT: String(options.apiPort), API_HOST: '127.0.0.1' };
   const children = (['worker', 'index', 'api'] as const).map((name) => ({ name, child: startApp(name, env, options.logDir) }));
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
   const stop = async () => {
