@@ -18,6 +18,10 @@ import type { Router } from './router.js';
 import { writeReply } from './write-reply.js';
 
 const AUTH_REQUIRED_HTML = 'Client must be authenticated to access this resource.';
+const ATTACHMENT_CONTENT = new Set(['/rest/api/3/attachment/content/{id}', '/rest/api/3/attachment/thumbnail/{id}']);
+const LOGIN_PAGE_HTML =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Log in with Atlassian account</title></head>' +
+  '<body><form id="form-login" action="/login" method="post"><input id="username" name="username" type="email"><button id="login-submit">Continue</button></form></body></html>';
 let requestSequence = 0;
 
 export interface JiraEntry {
@@ -95,6 +99,11 @@ export async function handleJiraRequest(entry: JiraEntry, request: IncomingMessa
       if (caller.clientId && runtime.points.config.enabled) runtime.points.charge(caller.clientId, reply.cost, method !== 'GET');
       reply = { ...reply, headers: { ...limited.headers, ...(reply.headers ?? {}) } };
     }
+  }
+  if (runtime.options.attachmentLoginPage && !viaGateway && ATTACHMENT_CONTENT.has(template) && (!caller || caller.via === 'anonymous') && reply.status >= 400 && reply.status < 500) {
+    // Switch attachmentLoginPage: the site's attachment servlet sends callers it cannot authenticate to the login page,
+    // which answers 200 text/html: a client that trusts the status stores a login page as the file.
+    reply = { status: 200, raw: LOGIN_PAGE_HTML, contentType: 'text/html;charset=UTF-8' };
   }
   record(reply.status);
   if (observed) {

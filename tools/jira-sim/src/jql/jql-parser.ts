@@ -1,5 +1,5 @@
 import type { JqlClause, JqlListOperand, JqlOperand, JqlOperator, JqlQuery, JqlSort } from './jql-ast.js';
-import { JQL_KEYWORDS, JqlTokenCursor } from './jql-token-cursor.js';
+import { JQL_KEYWORDS, JQL_RESERVED_WORDS, JqlTokenCursor } from './jql-token-cursor.js';
 
 const OPERATORS_HINT =
   "The valid operators are '=', '!=', '<', '>', '<=', '>=', '~', '!~', 'IN', 'NOT IN', 'IS' and 'IS NOT'.";
@@ -88,6 +88,9 @@ export class JqlParser extends JqlTokenCursor {
     if (word === 'empty' || word === 'null') return { type: 'empty', offset: token.offset };
     if (token.kind === 'word' && !JQL_KEYWORDS.has(word ?? '')) {
       if (this.isSymbol('(')) return { type: 'function', name: token.value, args: this.parseArgs(), offset: token.offset };
+      if (JQL_RESERVED_WORDS.has(word ?? '')) {
+        throw this.error(`'${token.raw}' is a reserved JQL word. You must surround it in quotation marks to use it in a query.`, token);
+      }
       const numeric = /^\d+$/.test(token.value);
       return { type: 'value', value: token.value, quoted: false, numeric, offset: token.offset };
     }

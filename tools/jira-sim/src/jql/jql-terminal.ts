@@ -12,6 +12,8 @@ export interface JqlContext extends JqlClock {
   readonly resolveProject: (value: string) => { readonly id: string; readonly key: string } | undefined;
   /** When given, `key = ABC-999` naming no issue is refused as Jira does; when absent it just matches nothing. */
   readonly issueKeyExists?: (key: string) => boolean;
+  /** When given, maps a key an issue had before a move to its current key (`key = OLD-1` finds the moved issue). */
+  readonly currentIssueKey?: (key: string) => string | undefined;
 }
 
 export type IssuePredicate = (issue: JqlIssue) => boolean;
@@ -84,9 +86,10 @@ function compileIssueKey(clause: JqlTerminalClause, context: JqlContext): IssueP
     if (context.issueKeyExists && !context.issueKeyExists(key)) {
       throw new JqlError('unknown-value', `An issue with key '${operand.value}' does not exist for field '${clause.field}'.`);
     }
-    const project = key.slice(0, key.lastIndexOf('-'));
+    const current = (context.currentIssueKey?.(key) ?? key).toUpperCase();
+    const project = current.slice(0, current.lastIndexOf('-'));
     return (issue) =>
-      issue.projectKey.toUpperCase() === project && relate(relation, issueNumber(issue.key) - issueNumber(key));
+      issue.projectKey.toUpperCase() === project && relate(relation, issueNumber(issue.key) - issueNumber(current));
   });
   return (issue) => tests.some((test) => test(issue));
 }

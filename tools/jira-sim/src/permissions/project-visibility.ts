@@ -21,6 +21,22 @@ export function browsableProjectIds(site: SiteState, user: User | undefined): Se
   return ids;
 }
 
+/**
+ * Ids of projects JQL may name: Browse Projects only. A project the caller administers without Browse is listed by
+ * project/search, yet `project = X` answers 400 "The value 'X' does not exist for the field 'project'" (issue #11).
+ */
+export function jqlProjectIds(site: SiteState, user: User | undefined): Set<string> {
+  const listed = browsableProjectIds(site, user);
+  const entry = cache.get(site);
+  const key = `jql:${user?.accountId ?? ''}`;
+  let ids = entry?.byCaller.get(key);
+  if (!ids) {
+    ids = new Set([...site.projects.values()].filter((project) => listed.has(project.id) && canBrowseProject(site, user, project)).map((project) => project.id));
+    entry?.byCaller.set(key, ids);
+  }
+  return ids;
+}
+
 export function canSeeProject(site: SiteState, user: User | undefined, project: Project): boolean {
   return browsableProjectIds(site, user).has(project.id);
 }

@@ -55,6 +55,8 @@ export interface RuntimeOptions {
   accessibleResourcesShuffle: boolean;
   /** accessible-resources also lists a site the user cannot access (the gateway answers 401 for it). */
   accessibleResourcesForeignSite: boolean;
+  /** Attachment content/thumbnail on the site host answers unauthenticated callers 200 text/html (a login page), not 401/403/404. */
+  attachmentLoginPage: boolean;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */

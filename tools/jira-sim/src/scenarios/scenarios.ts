@@ -22,6 +22,8 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     refreshReuseError: 'unauthorized_client',
     accessibleResourcesShuffle: true,
     accessibleResourcesForeignSite: true,
+    // An attachment fetched without working credentials comes back as a 200 HTML login page.
+    attachmentLoginPage: true,
   },
 };
 

@@ -8,7 +8,7 @@ import type { SiteState } from '../model/site-state.js';
 import { findIssue } from '../model/site-state.js';
 import type { Issue, User } from '../model/types.js';
 import { canSeeIssue } from '../permissions/access.js';
-import { browsableProjectIds } from '../permissions/project-visibility.js';
+import { jqlProjectIds } from '../permissions/project-visibility.js';
 import type { SiteRuntime } from '../runtime/sim-runtime.js';
 import { SITE_DEFAULT_TIME_ZONE } from '../serializers/view-context.js';
 import { toJqlIssue } from './jql-issue-view.js';
@@ -29,7 +29,7 @@ export interface SearchInput {
 export function compileFor(site: SiteState, jql: string, user: User | undefined, now: number, allowUnbounded = false) {
   try {
     const query = parseJql(jql, { allowUnbounded });
-    const visible = browsableProjectIds(site, user);
+    const visible = jqlProjectIds(site, user);
     return compileJql(query, {
       timeZone: user?.timeZone ?? SITE_DEFAULT_TIME_ZONE,
       now,
@@ -46,6 +46,8 @@ export function compileFor(site: SiteState, jql: string, user: User | undefined,
         const issue = findIssue(site, key);
         return issue !== undefined && canSeeIssue(site, user, issue);
       },
+      // A moved issue keeps answering to its old keys in JQL too.
+      currentIssueKey: (key) => findIssue(site, key)?.key,
     });
   } catch (error) {
     if (error instanceof JqlError) throw HttpError.jira(400, error.message);

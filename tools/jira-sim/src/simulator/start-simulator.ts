@@ -78,6 +78,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       refreshReuseError: 'invalid_grant',
       accessibleResourcesShuffle: false,
       accessibleResourcesForeignSite: false,
+      attachmentLoginPage: false,
       ...scenario,
       ...options.switches,
       searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,
