@@ -5,6 +5,7 @@ import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { applyRecordEvents } from './apply-record-events.js';
 import { createDeadLetterSink, type DeadLetterSink } from './dead-letter.js';
 import type { RecordHandlerDeps } from './handlers/record-handler.js';
+import type { IndexMetrics } from './metrics/index-metrics.js';
 import { parseRecordMessage } from './parse-record-message.js';
 
 export type MessageHandler = (message: JsonMessage) => Promise<void>;
@@ -18,6 +19,8 @@ export interface IndexConsumerOptions {
   jsonHandlers?: Record<string, MessageHandler>;
   /** Messages written per store round trip; offsets are committed after each. */
   chunkSize?: number;
+  /** Counts consumed and dead-lettered events and times store writes; absent, nothing is measured. */
+  metrics?: IndexMetrics;
 }
 
 /** Subscribes the index app's consumer group to the record topic and the JSON topics; the returned function stops it. */
@@ -43,7 +46,7 @@ export async function startConsumer(kafka: Kafka, options: IndexConsumerOptions)
         return;
       }
       const handler = jsonHandlers.get(payload.batch.topic);
-      await consumeJsonBatch(payload, handler, options.logger);
+      await consumeJsonBatch(payload, handler, options);
     },
   });
   return async () => {
@@ -68,12 +71,21 @@ async function consumeRecordBatch(
     const invalid = parsed.flatMap((entry) => (entry.ok ? [] : [entry]));
     if (invalid.length > 0) {
       await deadLetter.send({ topic: batch.topic, partition: batch.partition }, invalid);
+      options.metrics?.deadLettered.inc({ topic: batch.topic }, invalid.length);
       for (const entry of invalid) {
         options.logger.warn({ topic: batch.topic, partition: batch.partition, offset: entry.message.offset, error: entry.error }, 'record event dead-lettered');
       }
     }
     // A store error propagates: kafkajs redelivers from the last resolved offset, nothing is skipped.
-    await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps);
+    const stopTimer = options.metrics?.writeSeconds.startTimer();
+    try {
+      await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps);
+    } catch (error) {
+      stopTimer?.({ outcome: 'error' });
+      throw error;
+    }
+    stopTimer?.({ outcome: 'ok' });
+    options.metrics?.eventsConsumed.inc({ topic: batch.topic }, chunk.length);
     const last = chunk[chunk.length - 1];
     if (last) resolveOffset(last.offset);
     await heartbeat();
@@ -81,8 +93,9 @@ async function consumeRecordBatch(
   }
 }
 
-async function consumeJsonBatch(payload: EachBatchPayload, handler: MessageHandler | undefined, logger: Logger): Promise<void> {
+async function consumeJsonBatch(payload: EachBatchPayload, handler: MessageHandler | undefined, options: IndexConsumerOptions): Promise<void> {
   const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+  const { logger, metrics } = options;
   for (const message of batch.messages) {
     if (!isRunning() || isStale()) return;
     const raw = message.value?.toString('utf8') ?? '';
@@ -93,10 +106,12 @@ async function consumeJsonBatch(payload: EachBatchPayload, handler: MessageHandl
     } catch (error) {
       logger.error({ topic: batch.topic, offset: message.offset, err: error }, 'skipping a message that is not JSON');
       resolveOffset(message.offset);
+      metrics?.eventsConsumed.inc({ topic: batch.topic });
       continue;
     }
     if (handler) await handler({ ...base, value });
     resolveOffset(message.offset);
+    metrics?.eventsConsumed.inc({ topic: batch.topic });
     await heartbeat();
   }
 }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const ZIndexEnvSchema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
+  /** /metrics, /livez and /readyz (0 picks a free port). */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(9465),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   KAFKA_GROUP_ID: z.string().min(1).default('jira-sync-index'),
   /** The record events topic and its dead-letter topic (a benchmark or test run passes its own). */

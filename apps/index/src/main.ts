@@ -1,10 +1,14 @@
 import { TOPIC_SPECS, TOPICS } from '@jira-sync/contracts';
 import { createKafka, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
+import { createMetricsRegistry } from '@jira-sync/metrics';
 import { AttachmentContentStore, connectStore, RecordStore, SmokeEventRepository } from '@jira-sync/store';
 import { startConsumer } from './consumer.js';
 import { loadIndexEnv } from './env.js';
 import { createSmokeEventHandler } from './handlers/smoke-event.handler.js';
+import { registerConsumerLag } from './metrics/consumer-lag.js';
+import { startIndexHealth } from './metrics/index-health.js';
+import { createIndexMetrics } from './metrics/index-metrics.js';
 
 const env = loadIndexEnv();
 const logger = createLogger({ name: 'index', level: env.LOG_LEVEL });
@@ -16,10 +20,16 @@ await records.ensureIndexes();
 const content = new AttachmentContentStore(store.db);
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-index', logger });
 await ensureTopics(kafka, TOPIC_SPECS);
+const registry = createMetricsRegistry('index');
+const metrics = createIndexMetrics(registry);
+registerConsumerLag(registry, { kafka, groupId: env.KAFKA_GROUP_ID, topics: [env.KAFKA_RECORDS_TOPIC, TOPICS.smoke] });
+const health = await startIndexHealth({ host: env.METRICS_HOST, port: env.METRICS_PORT, registry, db: store.db, kafka });
+logger.info({ url: health.url }, 'index metrics and health listening');
 const stop = await startConsumer(kafka, {
   groupId: env.KAFKA_GROUP_ID,
   logger,
   chunkSize: env.INDEX_CHUNK_SIZE,
+  metrics,
   records: { topic: env.KAFKA_RECORDS_TOPIC, deadLetterTopic: env.KAFKA_RECORDS_DLQ_TOPIC, deps: { store: records, content, logger } },
   jsonHandlers: { [TOPICS.smoke]: createSmokeEventHandler({ repository: smokeEvents, logger, now: () => new Date() }) },
 });

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import kafkajs, { type Admin, type Kafka } from 'kafkajs';
 
 // kafkajs is CommonJS and Node's ESM loader does not see these two as named exports.
@@ -33,7 +34,9 @@ export async function reconcileTopics(kafka: Kafka, topics: readonly TopicSpec[]
     const missing = topics.filter((spec) => !existing.has(spec.topic));
     if (missing.length > 0) {
       await admin.createTopics({
-        waitForLeaders: true,
+        // kafkajs's own wait gives up on UNKNOWN_TOPIC_OR_PARTITION, which a busy KRaft broker answers for a topic
+        // created a moment ago; waitForTopicLeaders polls through it.
+        waitForLeaders: false,
         topics: missing.map((spec) => ({
           topic: spec.topic,
           numPartitions: spec.numPartitions,
@@ -41,6 +44,7 @@ export async function reconcileTopics(kafka: Kafka, topics: readonly TopicSpec[]
           configEntries: [...(spec.configEntries ?? [])],
         })),
       });
+      await waitForTopicLeaders(admin, missing.map((spec) => spec.topic));
     }
     const reconfigured: string[] = [];
     for (const spec of topics) {
@@ -50,6 +54,22 @@ export async function reconcileTopics(kafka: Kafka, topics: readonly TopicSpec[]
     return { created: missing.map((spec) => spec.topic), reconfigured };
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Polls metadata until every partition of the topics has a leader; retriable metadata errors are polled through. */
+async function waitForTopicLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      const ready = described.length === topics.length && described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0));
+      if (ready) return;
+    } catch (error) {
+      if ((error as { retriable?: unknown }).retriable !== true) throw error;
+    }
+    if (Date.now() >= deadline) throw new Error(`topics ${topics.join(', ')} have no leader for every partition after ${timeoutMs} ms; is the broker healthy?`);
+    await sleep(100);
   }
 }
 
