@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readOpenApiDocument, requireOpenApiDocument } from '@jira-sync/jira-sim/openapi-document';
 import { Ajv } from 'ajv';
-import { getCurrentTest } from 'vitest/suite';
 import type { RecordedRequest } from '../http/jira-request.js';
 
 interface Parameter {
@@ -17,45 +15,13 @@ interface OpenApiDoc {
   components: { schemas: Record<string, unknown> };
 }
 
-/** Where Atlassian's OpenAPI document is read from: `JIRA_OPENAPI_DOCUMENT`, else the shared folder beside the repository. */
-export function openApiDocumentPath(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env['JIRA_OPENAPI_DOCUMENT'];
-  return configured ? resolve(configured) : join(import.meta.dirname, '../../../../../shared/reference/jira-platform-openapi-v3.json');
-}
-
-/** What a run without the document says: where it was looked for and where to get it. */
-export function missingOpenApiDocumentMessage(path: string): string {
-  return (
-    `Atlassian's OpenAPI document is not at ${path}, so the OpenAPI contract checks are skipped. Download the Jira Cloud ` +
-    `platform REST API v3 OpenAPI document (the "OpenAPI" link of Atlassian's Jira Cloud platform REST API reference) ` +
-    `and set JIRA_OPENAPI_DOCUMENT to its path, or put it at shared/reference/jira-platform-openapi-v3.json beside the repository.`
-  );
-}
-
-/**
- * Whether the document can be read. Where it is absent, the running test is skipped with the message above (or,
- * outside a test, the message is printed and false returned); under `CI=true` its absence fails the run.
- */
-export function requireOpenApiDocument(
-  env: NodeJS.ProcessEnv = process.env,
-  skip: (note: string) => void = (note) => getCurrentTest()?.context.skip(note),
-): boolean {
-  const path = openApiDocumentPath(env);
-  if (existsSync(path)) return true;
-  const message = missingOpenApiDocumentMessage(path);
-  if (env['CI'] === 'true') throw new Error(`${message} CI=true requires it.`);
-  skip(message);
-  console.warn(message);
-  return false;
-}
-
 let doc: OpenApiDoc | undefined;
 let ajv: Ajv | undefined;
 
 function load(): { doc: OpenApiDoc; ajv: Ajv } | undefined {
   if (!doc || !ajv) {
     if (!requireOpenApiDocument()) return undefined;
-    doc = JSON.parse(readFileSync(openApiDocumentPath(), 'utf8')) as OpenApiDoc;
+    doc = readOpenApiDocument<OpenApiDoc>();
     ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
     ajv.addSchema({ components: doc.components }, 'openapi');
   }

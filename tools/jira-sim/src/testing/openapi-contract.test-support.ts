@@ -2,38 +2,10 @@
  * Validates served reply bodies against the response schema of the matching operation in Atlassian's OpenAPI
  * document (shared reference material, read once per test file).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { getCurrentTest } from 'vitest/suite';
-
-/** Where Atlassian's OpenAPI document is read from: `JIRA_OPENAPI_DOCUMENT`, else the shared folder beside the repository. */
-export function openApiDocumentPath(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env['JIRA_OPENAPI_DOCUMENT'];
-  return configured ? resolve(configured) : join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'reference', 'jira-platform-openapi-v3.json');
-}
-
-/**
- * Whether the document can be read. Where it is absent, the running test is skipped with a message that says
- * where to get it (outside a test the message is printed and false returned); under `CI=true` absence fails.
- */
-export function requireOpenApiDocument(
-  env: NodeJS.ProcessEnv = process.env,
-  skip: (note: string) => void = (note) => getCurrentTest()?.context.skip(note),
-): boolean {
-  const path = openApiDocumentPath(env);
-  if (existsSync(path)) return true;
-  const message =
-    `Atlassian's OpenAPI document is not at ${path}, so the OpenAPI contract checks are skipped. Download the Jira Cloud ` +
-    `platform REST API v3 OpenAPI document (the "OpenAPI" link of Atlassian's Jira Cloud platform REST API reference) ` +
-    `and set JIRA_OPENAPI_DOCUMENT to its path, or put it at shared/reference/jira-platform-openapi-v3.json beside the repository.`;
-  if (env['CI'] === 'true') throw new Error(`${message} CI=true requires it.`);
-  skip(message);
-  console.warn(message);
-  return false;
-}
+import { readOpenApiDocument, requireOpenApiDocument } from './openapi-document.test-support.js';
 
 interface OpenApiDoc {
   paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; requestBody?: unknown; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
@@ -77,7 +49,7 @@ export class OpenApiContract {
   /** The document is read on first use, inside a test, so that its absence skips that test (see requireOpenApiDocument). */
   private load(): { doc: OpenApiDoc; ajv: Ajv } {
     if (!this.loaded) {
-      const doc = JSON.parse(readFileSync(openApiDocumentPath(), 'utf8')) as OpenApiDoc;
+      const doc = readOpenApiDocument<OpenApiDoc>();
       applyKnownDrift(doc);
       const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
       const addFormats = (addFormatsModule as unknown as { default?: (ajv: Ajv) => void }).default ?? (addFormatsModule as unknown as (ajv: Ajv) => void);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_ROUTES } from '../routes/all-routes.js';
-import { join, resolve } from 'node:path';
-import { OpenApiContract, openApiDocumentPath, requireOpenApiDocument } from './openapi-contract.test-support.js';
+import { OpenApiContract } from './openapi-contract.test-support.js';
 
 const contract = new OpenApiContract();
 
@@ -26,22 +25,5 @@ describe('the OpenAPI contract checker', () => {
       return [...route.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '').filter((name) => !documented.has(name)).map((name) => `${route.path}: ${name}`);
     });
     expect(undocumented).toEqual([]);
-  });
-});
-
-describe('the OpenAPI document location', () => {
-  it('is JIRA_OPENAPI_DOCUMENT when set, else the shared reference folder beside the repository', () => {
-    expect(openApiDocumentPath({ JIRA_OPENAPI_DOCUMENT: 'elsewhere/openapi.json' })).toBe(resolve('elsewhere/openapi.json'));
-    expect(openApiDocumentPath({})).toMatch(/[\\/]shared[\\/]reference[\\/]jira-platform-openapi-v3\.json$/);
-  });
-
-  it('skips with a message saying where to get the document when it is absent, and fails under CI=true', () => {
-    const missing = { JIRA_OPENAPI_DOCUMENT: join(import.meta.dirname, 'no-such-openapi.json') };
-    const notes: string[] = [];
-    expect(requireOpenApiDocument(missing, (note) => notes.push(note))).toBe(false);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]).toContain('no-such-openapi.json');
-    expect(notes[0]).toContain('JIRA_OPENAPI_DOCUMENT');
-    expect(() => requireOpenApiDocument({ ...missing, CI: 'true' }, () => undefined)).toThrow(/CI=true requires it/);
   });
 });
