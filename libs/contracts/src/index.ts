@@ -78,10 +78,12 @@ export {
 export {
   SEARCH_ATTRIBUTE_NAMES,
   SYNC_STATUSES,
+  ZIssueChunkingSchema,
   ZSyncConnectorInputSchema,
   ZSyncModeSchema,
   projectSyncWorkflowId,
   syncWorkflowId,
+  type TIssueChunking,
   type TProjectOutcome,
   type TSyncConnectorInput,
   type TSyncMode,

@@ -7,7 +7,7 @@ import {
   type TSyncResult,
   type TSyncStatus,
 } from '@jira-sync/contracts';
-import type { Activities, TProjectRef } from '@jira-sync/activities';
+import type { Activities, TProjectRef, TSyncStepInput } from '@jira-sync/activities';
 import {
   ApplicationFailure,
   ChildWorkflowFailure,
@@ -20,18 +20,24 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { projectProgressSignal } from './sync-messages.js';
 import { syncProjectWorkflow } from './sync-project.workflow.js';
 
-const { syncUsers, syncGroups, listProjects } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 hour',
-  heartbeatTimeout: '5 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 },
-});
+const retry = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 5 } as const;
+// Users and groups heartbeat as they page; listing projects and counting issues are short and do not.
+const { syncUsers, syncGroups } = proxyActivities<Activities>({ startToCloseTimeout: '1 hour', heartbeatTimeout: '5 minutes', retry });
+const { listProjects } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', retry });
+const { countProjectIssues } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '5 minutes', retry: { ...retry, maximumAttempts: 3 } });
 
 /** The progress query: step, per-project progress and errors so far. */
 export const syncProgressQuery = defineQuery<TSyncProgress>('syncProgress');
 
 const SYNC_STATUS = defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.syncStatus, SearchAttributeType.KEYWORD);
+const IDENTITY = {
+  tenantId: defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.tenantId, SearchAttributeType.KEYWORD),
+  connectorId: defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.connectorId, SearchAttributeType.KEYWORD),
+  syncMode: defineSearchAttributeKey(SEARCH_ATTRIBUTE_NAMES.syncMode, SearchAttributeType.KEYWORD),
+};
 
 function failureMessage(error: unknown): string {
   const cause = error instanceof ChildWorkflowFailure ? error.cause : error;
@@ -61,6 +67,18 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
     errors: [],
   };
   setHandler(syncProgressQuery, () => progress);
+  setHandler(projectProgressSignal, ({ projectKey, issuesDone }) => {
+    const entry = progress.projects.find((candidate) => candidate.projectKey === projectKey);
+    if (entry?.status !== 'running') return;
+    entry.issuesDone = issuesDone;
+    entry.issuesEstimated = Math.max(entry.issuesEstimated, issuesDone);
+  });
+  // Whoever starts the run may or may not pass these; set here, every run is findable by tenant, connector and mode.
+  upsertSearchAttributes([
+    { key: IDENTITY.tenantId, value: input.tenantId },
+    { key: IDENTITY.connectorId, value: input.connectorId },
+    { key: IDENTITY.syncMode, value: input.mode },
+  ]);
   const setStatus = (status: TSyncStatus) => {
     progress.status = status;
     upsertSearchAttributes([{ key: SYNC_STATUS, value: status }]);
@@ -86,18 +104,25 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
     const projectsStep = begin('projects');
     const listed = await listProjects(step);
     end(projectsStep, listed.projects.length);
-    upsertMemo({ projects: listed.projects.map((project) => project.key) });
+    const counted = await countIssues(step, listed.projects);
+    upsertMemo({ ...(counted ? { siteUrl: counted.siteUrl } : {}), projects: listed.projects.map((project) => project.key) });
 
     const issuesStep = begin('issues');
-    progress.projects = listed.projects.map((project) => ({ projectKey: project.key, status: 'pending', issuesDone: 0, issuesEstimated: 0 }));
+    progress.projects = listed.projects.map((project, index) => ({
+      projectKey: project.key,
+      status: 'pending',
+      issuesDone: 0,
+      issuesEstimated: counted?.estimates[index]?.issues ?? 0,
+    }));
     const outcomes = await runBounded(listed.projects, listed.projectConcurrency, async (project) => {
       const entry = progress.projects.find((candidate) => candidate.projectKey === project.key)!;
       entry.status = 'running';
       try {
         const outcome = await executeChild(syncProjectWorkflow, {
           workflowId: projectSyncWorkflowId(input.tenantId, input.connectorId, project.key),
-          args: [{ ...step, projectId: project.id, projectKey: project.key }],
+          args: [{ ...step, projectId: project.id, projectKey: project.key, ...(input.chunking ? { chunking: input.chunking } : {}) }],
         });
+        // Done, the real count replaces the estimate.
         Object.assign(entry, { status: 'completed', issuesDone: outcome.issues, issuesEstimated: outcome.issues });
         return outcome;
       } catch (error) {
@@ -121,6 +146,15 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
     setStatus('failed');
     progress.errors.push(failureMessage(error));
     throw error;
+  }
+}
+
+/** The site URL (for the memo) and each project's estimate; advisory: a run whose count fails still syncs, with estimates of 0. */
+async function countIssues(step: TSyncStepInput, projects: TProjectRef[]): Promise<Awaited<ReturnType<Activities['countProjectIssues']>> | undefined> {
+  try {
+    return await countProjectIssues({ ...step, projects: projects.map((project) => ({ id: project.id, key: project.key })) });
+  } catch {
+    return undefined;
   }
 }
 

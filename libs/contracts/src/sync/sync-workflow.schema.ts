@@ -14,11 +14,23 @@ export type TSyncMode = z.infer<typeof ZSyncModeSchema>;
 export const SYNC_STATUSES = ['running', 'completed', 'partial', 'failed'] as const;
 export type TSyncStatus = (typeof SYNC_STATUSES)[number];
 
+/**
+ * How a project's issues are cut up: each issues activity reads at most `pagesPerActivity` pages of 100 (and
+ * heartbeats its position after each), and a project workflow continues as new after `activitiesPerRun` of them, so
+ * no history grows large however big the project. Tests use small values; production the defaults.
+ */
+export const ZIssueChunkingSchema = z.object({
+  pagesPerActivity: z.number().int().min(1).max(1_000).default(20),
+  activitiesPerRun: z.number().int().min(1).max(500).default(25),
+});
+export type TIssueChunking = z.infer<typeof ZIssueChunkingSchema>;
+
 /** The sync workflow's input: ids and the mode only; activities load configuration and credentials themselves. */
 export const ZSyncConnectorInputSchema = z.object({
   tenantId: z.string().min(1),
   connectorId: z.string().min(1),
   mode: ZSyncModeSchema.default('full'),
+  chunking: ZIssueChunkingSchema.optional(),
 });
 export type TSyncConnectorInput = z.infer<typeof ZSyncConnectorInputSchema>;
 
