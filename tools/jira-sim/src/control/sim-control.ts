@@ -19,6 +19,7 @@ import { siteOf } from '../mutations/mutation-context.js';
 import type { ConsentConfig } from '../oauth/consent.js';
 import type { TokenGrant } from '../oauth/oauth-store.js';
 import type { TokenPolicy } from '../oauth/oauth-types.js';
+import { runAutomation } from '../runtime/automation.js';
 import type { SimRuntime } from '../runtime/sim-runtime.js';
 import type { WebhookDelivery } from '../webhooks/webhook-registry.js';
 
@@ -142,7 +143,13 @@ export function createSimControl(runtime: SimRuntime, flushWebhooks: () => Promi
     issueOAuthTokens: issueTokens,
     webhooks: { deliveries: () => [...runtime.webhooks.deliveries], flush: flushWebhooks },
     site: (cloudId) => siteOf(runtime, { cloudId }).state,
-    groundTruth: (cloudId, options) => computeGroundTruth(siteOf(runtime, { cloudId }).state, options),
-    groundTruthStream: (cloudId, options) => streamGroundTruth(siteOf(runtime, { cloudId }).state, options),
+    groundTruth: (cloudId, options) => {
+      runAutomation(runtime);
+      return computeGroundTruth(siteOf(runtime, { cloudId }).state, options);
+    },
+    groundTruthStream: (cloudId, options) => {
+      runAutomation(runtime);
+      return streamGroundTruth(siteOf(runtime, { cloudId }).state, options);
+    },
   };
 }

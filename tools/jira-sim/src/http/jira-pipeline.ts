@@ -8,6 +8,7 @@ import { resolveScopedTokenCaller } from '../auth/scoped-token.js';
 import { GATEWAY_SCOPE_MISMATCH, GATEWAY_UNAUTHORIZED, resolveBearerCaller, scopeAllows } from '../auth/bearer-auth.js';
 import { applyFaults, suspendedReply } from '../faults/apply-faults.js';
 import { rateLimited } from '../faults/rate-limited-reply.js';
+import { runAutomation } from '../runtime/automation.js';
 import type { SimRuntime, SiteRuntime } from '../runtime/sim-runtime.js';
 import { HttpError } from './http-error.js';
 import { readBody } from './listener.js';
@@ -57,6 +58,7 @@ export async function handleJiraRequest(entry: JiraEntry, request: IncomingMessa
     writeReply(response, suspendedReply());
     return;
   }
+  runAutomation(runtime);
   const fault = await applyFaults(runtime, { method, template, credential, cloudId }, caller);
   if (fault === 'drop') {
     record(0);

@@ -57,6 +57,10 @@ export interface RuntimeOptions {
   accessibleResourcesForeignSite: boolean;
   /** Attachment content/thumbnail on the site host answers unauthenticated callers 200 text/html (a login page), not 401/403/404. */
   attachmentLoginPage: boolean;
+  /** An automation rule editing one issue of the first site every `everyMs` of simulator time (null: none). */
+  automation: { issueKey: string; everyMs: number } | null;
+  /** A bulk edit at startup that gives this many issues of the first site (at most half) one shared `updated` minute. */
+  sameMinuteIssues: number;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */

@@ -15,6 +15,8 @@ describe('scenarios', () => {
     try {
       expect(production.control.search.lagMs()).toBe(2 * 3_600_000);
       expect(explicit.control.search.lagMs()).toBe(0);
+      // Deterministic per seed: the same data (bulk edit included) in both runs.
+      expect(explicit.control.groundTruth()).toEqual(production.control.groundTruth());
     } finally {
       await Promise.all([production.stop(), explicit.stop()]);
     }

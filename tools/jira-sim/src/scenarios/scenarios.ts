@@ -24,6 +24,9 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     accessibleResourcesForeignSite: true,
     // An attachment fetched without working credentials comes back as a 200 HTML login page.
     attachmentLoginPage: true,
+    // A bulk edit leaves more issues in one `updated` minute than a page holds; an automation edits PLAT-2 every 3 minutes.
+    sameMinuteIssues: 150,
+    automation: { issueKey: 'PLAT-2', everyMs: 3 * 60_000 },
   },
 };
 

@@ -16,6 +16,8 @@ import type { ReplyObserver, RuntimeOptions } from '../runtime/sim-runtime.js';
 import { SimRuntime } from '../runtime/sim-runtime.js';
 import { SearchHistory } from '../search/search-history.js';
 import { createSimRng, deriveSeed } from '../util/rng.js';
+import { runAutomation } from '../runtime/automation.js';
+import { applySameMinuteBulkEdit } from '../scenarios/same-minute-bulk-edit.js';
 import type { ScenarioName } from '../scenarios/scenarios.js';
 import { scenarioByName } from '../scenarios/scenarios.js';
 import { startWebhookDelivery } from '../webhooks/deliver-webhooks.js';
@@ -79,6 +81,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       accessibleResourcesShuffle: false,
       accessibleResourcesForeignSite: false,
       attachmentLoginPage: false,
+      automation: null,
+      sameMinuteIssues: 0,
       ...scenario,
       ...options.switches,
       searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,
@@ -87,6 +91,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
     world.directory,
     world.known,
   );
+  const [mainSite] = world.sites;
+  if (mainSite) applySameMinuteBulkEdit(mainSite, runtime.options.sameMinuteIssues, world.known.admin.accountId);
   const redirectUri = 'http://127.0.0.1/oauth/callback';
   const client = { clientId: `sim-client-${seed}`, clientSecret: `sim-secret-${seed}`, redirectUris: [redirectUri], scopes: OAUTH_SCOPES };
   runtime.oauth.clients.set(client.clientId, client);
@@ -112,6 +118,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
     runtime.urls.gateway = await open(10, createGatewayHandler(runtime, router));
     runtime.urls.auth = await open(11, createAuthHandler(runtime));
     runtime.urls.media = await open(12, createMediaHandler(runtime));
+    // Starts the automation's schedule (switch automation) on the simulator clock.
+    runAutomation(runtime);
   } catch (error) {
     await Promise.all(listeners.map((listener) => listener.close()));
     throw error;
