@@ -1,6 +1,7 @@
 /** Permission changes: grants, group membership, role actors, email visibility, account activation (audited). */
 import { findProject } from '../model/site-state.js';
 import type { Holder } from '../model/types.js';
+import { managedEmailPolicy } from '../scenarios/org-accounts.js';
 import type { SimRuntime } from '../runtime/sim-runtime.js';
 import type { SiteRef } from './mutation-context.js';
 import { audit, siteOf } from './mutation-context.js';
@@ -53,11 +54,14 @@ export function setRoleActor(runtime: SimRuntime, input: SiteRef & { projectKey:
   audit(runtime, site, { summary: 'Project roles changed', category: 'projects', objectItem: { id: project.id, name: project.key, typeName: 'PROJECT' }, changedValues: [{ fieldName: String(input.roleId), ...(input.present ? { changedTo: input.ref } : { changedFrom: input.ref }) }] });
 }
 
-/** Profile email visibility is an account setting (all sites), not audited by Jira. */
+/**
+ * Profile email visibility is an account setting (all sites), not audited by Jira. For a managed account (switch
+ * managedEmailDomains) the organisation's policy wins and the profile setting changes nothing.
+ */
 export function setEmailVisibility(runtime: SimRuntime, accountId: string, visible: boolean): void {
   const user = runtime.directory.get(accountId);
   if (!user) throw new Error(`No account ${accountId}.`);
-  user.emailVisible = visible;
+  user.emailVisible = managedEmailPolicy(runtime.options.managedEmailDomains, user) ?? visible;
   for (const site of runtime.sites) site.state.version += 1;
 }
 

@@ -61,6 +61,10 @@ export interface RuntimeOptions {
   automation: { issueKey: string; everyMs: number } | null;
   /** A bulk edit at startup that gives this many issues of the first site (at most half) one shared `updated` minute. */
   sameMinuteIssues: number;
+  /** Email domains of managed accounts -> whether their organisation shows their email (the profile setting is ignored). */
+  managedEmailDomains: Record<string, boolean>;
+  /** App accounts are members of ordinary groups (engineering, support). */
+  appAccountsInGroups: boolean;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */

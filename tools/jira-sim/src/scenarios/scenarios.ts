@@ -27,6 +27,9 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     // A bulk edit leaves more issues in one `updated` minute than a page holds; an automation edits PLAT-2 every 3 minutes.
     sameMinuteIssues: 150,
     automation: { issueKey: 'PLAT-2', everyMs: 3 * 60_000 },
+    // example.com is a managed domain whose organisation shows emails, whatever the profiles say; apps sit in groups.
+    managedEmailDomains: { 'example.com': true },
+    appAccountsInGroups: true,
   },
 };
 

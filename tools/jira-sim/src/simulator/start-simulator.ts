@@ -17,6 +17,7 @@ import { SimRuntime } from '../runtime/sim-runtime.js';
 import { SearchHistory } from '../search/search-history.js';
 import { createSimRng, deriveSeed } from '../util/rng.js';
 import { runAutomation } from '../runtime/automation.js';
+import { addAppAccountsToGroups, applyManagedEmailPolicy } from '../scenarios/org-accounts.js';
 import { applySameMinuteBulkEdit } from '../scenarios/same-minute-bulk-edit.js';
 import type { ScenarioName } from '../scenarios/scenarios.js';
 import { scenarioByName } from '../scenarios/scenarios.js';
@@ -83,6 +84,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       attachmentLoginPage: false,
       automation: null,
       sameMinuteIssues: 0,
+      managedEmailDomains: {},
+      appAccountsInGroups: false,
       ...scenario,
       ...options.switches,
       searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,
@@ -93,6 +96,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
   );
   const [mainSite] = world.sites;
   if (mainSite) applySameMinuteBulkEdit(mainSite, runtime.options.sameMinuteIssues, world.known.admin.accountId);
+  applyManagedEmailPolicy(world.directory, runtime.options.managedEmailDomains);
+  if (runtime.options.appAccountsInGroups) addAppAccountsToGroups(world.sites, world.directory);
   const redirectUri = 'http://127.0.0.1/oauth/callback';
   const client = { clientId: `sim-client-${seed}`, clientSecret: `sim-secret-${seed}`, redirectUris: [redirectUri], scopes: OAUTH_SCOPES };
   runtime.oauth.clients.set(client.clientId, client);
