@@ -62,14 +62,16 @@ export function addIssueAcls(cursor: TIssuesCursor, base: ReadonlySet<string>, a
  */
 export function startHeartbeats(initial: TIssuesCursor): { beat(cursor: TIssuesCursor): void; stop(): void } {
   const context = Context.current();
-  let latest = initial;
+  // Snapshots only: the SDK may serialize a throttled heartbeat later, and the live cursor's counts move mid-page.
+  const snapshot = (cursor: TIssuesCursor): TIssuesCursor => ({ ...cursor, extraBrowse: [...cursor.extraBrowse] });
+  let latest = snapshot(initial);
   const timeoutMs = context.info.heartbeatTimeoutMs;
   const everyMs = Math.max(1_000, Math.min(30_000, timeoutMs ? Math.floor(timeoutMs / 3) : 30_000));
   const timer = setInterval(() => context.heartbeat(latest), everyMs);
   timer.unref();
   return {
     beat(cursor) {
-      latest = { ...cursor, extraBrowse: [...cursor.extraBrowse] };
+      latest = snapshot(cursor);
       context.heartbeat(latest);
     },
     stop() {

@@ -115,6 +115,27 @@ describe('the issues activity resumes within a project (small preset, admin API 
     expect(new Set(delivered.map(comparable))).toEqual(new Set(clean.events.map(comparable)));
   });
 
+  it("keeps heartbeating while jira-client waits out a 429's Retry-After inside a call, so the heartbeat timeout does not cut the wait short", async () => {
+    const fault = sim.control.faults.add({ kind: 'rate-limit', method: 'POST', path: '/rest/api/3/search/jql', retryAfterSeconds: 3, times: 1 });
+    try {
+      const { activities } = harness(async () => undefined);
+      // A 1.5 s heartbeat timeout: the activity heartbeats every second on its own timer.
+      const env = new MockActivityEnvironment({ heartbeatTimeoutMs: 1_500 });
+      const heartbeats: TIssuesCursor[] = [];
+      env.on('heartbeat', (details: unknown) => heartbeats.push(details as TIssuesCursor));
+      const result = (await env.run(activities.syncProjectIssues, input)) as TSyncProjectIssuesResult;
+
+      expect(sim.control.faults.list().find((rule) => rule.id === fault.id)?.applied).toBe(1);
+      expect(result).toEqual(clean.result);
+      // Before the first page's own heartbeat (pages: 1), the timer beat the start position while the client waited.
+      const firstPage = heartbeats.findIndex((beat) => beat.pages === 1);
+      expect(firstPage).toBeGreaterThan(0);
+      expect(new Set(heartbeats.slice(0, firstPage).map((beat) => `${beat.pages} ${beat.pageToken ?? 'start'}`))).toEqual(new Set(['0 start']));
+    } finally {
+      sim.control.faults.remove(fault.id);
+    }
+  });
+
   it('chunk after chunk with the returned cursor publishes what one call does, project record included', async () => {
     const events: TKeyedEvent[] = [];
     const { activities, startTokens } = harness(async (batch) => void events.push(...batch));
