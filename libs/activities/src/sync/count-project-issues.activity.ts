@@ -1,5 +1,6 @@
 import { JiraError } from '@jira-sync/jira-client';
 import { Context } from '@temporalio/activity';
+import { openRunConnector } from '../projects/run-access.js';
 import type { TActivityDeps } from './activity-deps.js';
 import { projectIssuesJql } from './sync-project-issues.activity.js';
 import type { TSyncStepInput } from './sync-context.js';
@@ -24,7 +25,7 @@ export interface TCountProjectIssuesResult {
 export function createCountProjectIssues(deps: TActivityDeps) {
   return async function countProjectIssues(input: TCountProjectIssuesInput): Promise<TCountProjectIssuesResult> {
     return mapFailures(async () => {
-      const { client, config } = await deps.openConnector(input.tenantId, input.connectorId);
+      const { client, config } = await openRunConnector(deps, input);
       const estimates: TCountProjectIssuesResult['estimates'] = [];
       for (const project of input.projects) {
         let issues: number | null;
