@@ -40,10 +40,15 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Starts `apps/<name>` from source and resolves once its log says `readyMessage`; the log goes to `<logDir>/<name>.log`.
  * Throws (after stopping it) when it exits or stays silent for `readyTimeoutMs`.
  */
-export async function startBenchApp(name: 'worker' | 'index', options: { env: NodeJS.ProcessEnv; logDir: string; readyMessage: string; readyTimeoutMs?: number }): Promise<BenchApp> {
+export async function startBenchApp(
+  name: 'worker' | 'index',
+  options: { env: NodeJS.ProcessEnv; logDir: string; readyMessage: string; readyTimeoutMs?: number; cpuProfileDir?: string },
+): Promise<BenchApp> {
   const logPath = join(options.logDir, `${name}.log`);
   const log = createWriteStream(logPath, { flags: 'a' });
-  const child = spawn(process.execPath, ['--conditions=jira-sync-source', '--import', tsxLoader, 'src/main.ts'], {
+  // With cpuProfileDir, V8 writes the app's CPU profile there when it exits (both apps exit cleanly on SIGTERM).
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, '--conditions=jira-sync-source', '--import', tsxLoader, 'src/main.ts'], {
     cwd: join(repoRoot, 'apps', name),
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@
  * database of this run's own); the bench starts syncConnectorWorkflow through the Temporal client, waits for its
  * result and then until the index app has consumed every event. The raw floor pages every issue with the same JQL
  * and fields the activity uses and insertMany's the raw JSON into the same server, nothing else.
- * Run: npm run bench -w @jira-sync/bench -- src/sync/full-sync.bench.ts [--preset medium|large] [--keep] [--index-timeout-minutes 30]
+ * Run: npm run bench -w @jira-sync/bench -- src/sync/full-sync.bench.ts [--preset medium|large] [--keep] [--index-timeout-minutes 30] [--profile]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { createDataConverter, encryptionFor } from '@jira-sync/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { startBenchApp, type BenchApp } from './bench-app.js';
 
-const { values } = parseArgs({ options: { preset: { type: 'string', default: 'medium' }, keep: { type: 'boolean', default: false }, 'index-timeout-minutes': { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { preset: { type: 'string', default: 'medium' }, keep: { type: 'boolean', default: false }, 'index-timeout-minutes': { type: 'string', default: '30' }, profile: { type: 'boolean', default: false } } });
 const preset = values.preset as PresetName;
 const run = randomUUID().slice(0, 8);
 const names = {
@@ -77,14 +77,17 @@ try {
 
   const common = { NODE_ENV: 'development', LOG_LEVEL: 'info', MONGODB_DB: names.db, KAFKA_RECORDS_TOPIC: names.topic };
   const apps: BenchApp[] = [];
+  // --profile: each app writes <app>.cpuprofile into the log folder when it stops.
+  const profiling = values.profile ? { cpuProfileDir: logDir } : {};
   cleanups.push(() => Promise.all(apps.map((app) => app.stop())));
   const [worker, index] = await Promise.all([
     startBenchApp('worker', {
       logDir,
       readyMessage: 'worker polling',
+      ...profiling,
       env: { ...common, TEMPORAL_TASK_QUEUE: names.taskQueue, JIRA_ALLOW_INSECURE_LOOPBACK: 'true', JIRA_SYNC_ENCRYPTION_KEYS: keyRing, METRICS_PORT: '0', TEMPORAL_METRICS_ADDRESS: 'off' },
     }),
-    startBenchApp('index', { logDir, readyMessage: 'index consuming', env: { ...common, METRICS_PORT: '0', KAFKA_GROUP_ID: names.group, KAFKA_RECORDS_DLQ_TOPIC: `${names.topic}.dlq` } }),
+    startBenchApp('index', { logDir, readyMessage: 'index consuming', ...profiling, env: { ...common, METRICS_PORT: '0', KAFKA_GROUP_ID: names.group, KAFKA_RECORDS_DLQ_TOPIC: `${names.topic}.dlq` } }),
   ]);
   apps.push(worker, index);
   const startedRss = { worker: await worker.peakRss(), index: await index.peakRss() };
