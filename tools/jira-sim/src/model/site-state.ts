@@ -39,6 +39,8 @@ export interface SiteState {
   audit: AuditRecord[];
   /** parent id -> children; rebuilt lazily, dropped by mutations. */
   childIndex?: Map<string, Issue[]>;
+  /** Issues carry generated worklogs (switch worklogs, issue #11). */
+  worklogs?: boolean;
   /** Bumped by every mutation; permission caches key on it. */
   version: number;
   nextIds: { issue: number; comment: number; attachment: number; changelog: number; grant: number; audit: number; link: number };

@@ -15,6 +15,7 @@ import { bulkfetchRoute } from './issues/bulkfetch.route.js';
 import { changelogBulkfetchRoute, issueChangelogRoute } from './issues/changelog.route.js';
 import { commentListRoute, issueCommentRoute, issueCommentsRoute } from './issues/comments.route.js';
 import { issueGetRoute } from './issues/issue-get.route.js';
+import { issueWorklogsRoute } from './issues/worklog.route.js';
 import { permissionSchemeRoute, permissionSchemesRoute, projectPermissionSchemeRoute } from './permissions/permission-scheme.route.js';
 import { securitySchemeMembersRoute } from './permissions/security-scheme-members.route.js';
 import { projectSecuritySchemeRoute, securityLevelMembersRoute, securityLevelRoute, securitySchemeRoute, securitySchemesRoute } from './permissions/security-scheme.route.js';
@@ -67,6 +68,7 @@ export const ALL_ROUTES: RouteDef[] = [
   issueCommentRoute,
   commentListRoute,
   issueChangelogRoute,
+  issueWorklogsRoute,
   changelogBulkfetchRoute,
   attachmentMetaRoute,
   attachmentRoute,

@@ -65,6 +65,8 @@ export interface RuntimeOptions {
   managedEmailDomains: Record<string, boolean>;
   /** App accounts are members of ordinary groups (engineering, support). */
   appAccountsInGroups: boolean;
+  /** Issues carry seeded worklogs (a quarter more than the 20 `fields.worklog` embeds) served by issue/{id}/worklog. */
+  worklogs: boolean;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */

@@ -30,6 +30,8 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     // example.com is a managed domain whose organisation shows emails, whatever the profiles say; apps sit in groups.
     managedEmailDomains: { 'example.com': true },
     appAccountsInGroups: true,
+    // Issues log work; fields.worklog embeds 20 while total says more.
+    worklogs: true,
   },
 };
 

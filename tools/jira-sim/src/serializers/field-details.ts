@@ -34,6 +34,7 @@ const SYSTEM: ReadonlyMap<string, FieldMeta> = new Map<string, FieldMeta>([
   ['resolutiondate', { schema: { type: 'datetime', system: 'resolutiondate' }, clauseNames: ['resolutiondate', 'resolved'], orderable: false, searchable: true }],
   ['attachment', { schema: { type: 'array', items: 'attachment', system: 'attachment' }, clauseNames: ['attachments'], orderable: true, searchable: true }],
   ['comment', { schema: { type: 'comments-page', system: 'comment' }, clauseNames: ['comment'], orderable: true, searchable: true }],
+  ['worklog', { schema: { type: 'array', items: 'worklog', system: 'worklog' }, clauseNames: [], orderable: true, searchable: true }],
 ]);
 
 /** Custom fields: Jira type key, schema type and the type label JQL accepts after the name (`Name[Label]`). */

@@ -8,6 +8,7 @@ import { serializeComment } from './comment.serializer.js';
 import { issueTypeJson, projectRef } from './project.serializer.js';
 import { renderIssueLinks } from './issue-links.js';
 import { userRef } from './user.serializer.js';
+import { embeddedWorklogs } from './worklog.serializer.js';
 import type { ViewContext } from './view-context.js';
 import { time } from './view-context.js';
 import { resolutionDateOf } from '../model/resolution-date.js';
@@ -112,6 +113,8 @@ export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Rende
   resolutiondate: { navigable: true, name: 'Resolved', render: (view, issue) => { const at = resolutionDateOf(issue); return at === null ? null : time(view, at); } },
   attachment: { navigable: false, name: 'Attachment', render: attachments },
   comment: { navigable: false, name: 'Comment', render: comments },
+  // Absent unless the site has worklogs on (switch worklogs); then the first 20 and the true total.
+  worklog: { navigable: false, name: 'Log Work', render: (view, issue) => embeddedWorklogs(view, issue) },
   customfield_10030: { navigable: true, name: 'External reference', render: (_view, issue) => issue.custom.text ?? null },
   customfield_10031: { navigable: true, name: 'Release notes', render: (view, issue) => textareaOf(view.site, issue) ?? null },
   customfield_10032: { navigable: true, name: 'Impact', render: (view, issue) => (issue.custom.select ? { self: `${view.siteUrl}/rest/api/3/customFieldOption/${issue.custom.select.length}`, value: issue.custom.select, id: String(10100 + issue.custom.select.length) } : null) },

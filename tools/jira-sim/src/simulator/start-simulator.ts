@@ -86,6 +86,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       sameMinuteIssues: 0,
       managedEmailDomains: {},
       appAccountsInGroups: false,
+      worklogs: false,
       ...scenario,
       ...options.switches,
       searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,
@@ -98,6 +99,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
   if (mainSite) applySameMinuteBulkEdit(mainSite, runtime.options.sameMinuteIssues, world.known.admin.accountId);
   applyManagedEmailPolicy(world.directory, runtime.options.managedEmailDomains);
   if (runtime.options.appAccountsInGroups) addAppAccountsToGroups(world.sites, world.directory);
+  for (const site of world.sites) site.worklogs = runtime.options.worklogs;
   const redirectUri = 'http://127.0.0.1/oauth/callback';
   const client = { clientId: `sim-client-${seed}`, clientSecret: `sim-secret-${seed}`, redirectUris: [redirectUri], scopes: OAUTH_SCOPES };
   runtime.oauth.clients.set(client.clientId, client);
