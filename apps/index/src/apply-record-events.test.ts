@@ -9,11 +9,17 @@ const logger = createLogger({ name: 'test', destination: new Writable({ write: (
 
 function recordingStore() {
   const calls: Array<{ call: string; rows?: RecordRow[]; args?: unknown[] }> = [];
+  const storedIssues = new Map<string, object>();
   const repository = (name: string): RecordRepositoryPort => ({
-    upsertMany: async (rows) => (calls.push({ call: `${name}.upsertMany`, rows: [...rows] }), { written: rows.length, stale: 0 }),
+    upsertMany: async (rows) => {
+      calls.push({ call: `${name}.upsertMany`, rows: [...rows] });
+      if (name === 'issues') for (const row of rows) storedIssues.set(row.externalId, { ...(row.record as object), externalId: row.externalId, revision: row.revision });
+      return { written: rows.length, stale: 0 };
+    },
     deleteMany: async (keys) => (calls.push({ call: `${name}.deleteMany`, args: [...keys] }), keys.length),
     find: async (_scope, filter) => {
       calls.push({ call: `${name}.find`, args: [filter] });
+      if (name === 'issues') return [...storedIssues.values()];
       return name === 'attachments' ? [{ externalId: 'a1', content: { state: 'stored', gridFsId: 'grid-a1' } }, { content: { state: 'skipped' } }] : [];
     },
   });
@@ -29,7 +35,7 @@ function recordingStore() {
 }
 
 describe('applyRecordEvents', () => {
-  it('writes children before their issue prunes, and never lets a deletion overtake an upsert', async () => {
+  it('writes children before their issue prunes by the stored issue, and never lets a deletion overtake an upsert', async () => {
     const { store, calls } = recordingStore();
     const deleted: string[] = [];
     const events = [
@@ -41,11 +47,12 @@ describe('applyRecordEvents', () => {
     ].map((keyed) => keyed.event);
     await applyRecordEvents(events, { store, logger, content: { delete: async (id) => void deleted.push(id) } });
     expect(calls.map((entry) => entry.call)).toEqual([
-      'comments.upsertMany', 'attachments.upsertMany', 'issues.upsertMany', 'attachments.find', 'issues.pruneChildren',
-      'attachments.find', 'attachments.deleteMany', 'users.upsertMany',
+      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'attachments.find', 'issues.pruneChildren',
+      'attachments.find', 'attachments.find', 'attachments.deleteMany', 'users.upsertMany',
     ]);
-    expect(calls[3]?.args).toEqual([{ issueId: 'i1', externalId: { $nin: ['a1'] }, revision: { $lt: expect.stringMatching(/^0+1000\./) } }]);
-    expect(calls[4]?.args).toEqual(['t1', 'c1', 'i1', ['c1'], ['a1'], expect.stringMatching(/^0+1000\./)]);
+    expect(calls[5]?.args).toEqual([{ externalId: { $in: ['i1'] } }]);
+    expect(calls[6]?.args).toEqual([{ issueId: 'i1', externalId: { $nin: ['a1'] }, revision: { $lt: expect.stringMatching(/^0+1000\./) } }]);
+    expect(calls[7]?.args).toEqual(['t1', 'c1', 'i1', ['c1'], ['a1'], expect.stringMatching(/^0+1000\./)]);
     expect(deleted).toEqual(['grid-a1', 'grid-a1']);
   });
 
@@ -66,7 +73,7 @@ describe('applyRecordEvents', () => {
     expect(calls.map((entry) => [entry.call, entry.args?.slice(0, 5)])).toEqual([
       ['attachments.find', [{ issueId: 'i9', revision: { $lt: expect.any(String) } }]],
       ['issues.pruneChildren', ['t1', 'c1', 'i9', [], []]],
-      ['issues.deleteMany', [{ tenantId: 't1', connectorId: 'c1', externalId: 'i9', revision: expect.any(String) }]],
+      ['issues.deleteMany', [{ tenantId: 't1', connectorId: 'c1', externalId: 'i9', revision: expect.any(String), syncRunId: 'run-1', reason: 'gone from Jira' }]],
     ]);
   });
 });

@@ -15,6 +15,11 @@ const ZIndexEnvSchema = z.object({
   MONGODB_DB: z.string().min(1).default('jira_sync'),
   /** Record events written per store round trip; offsets are committed after each chunk. */
   INDEX_CHUNK_SIZE: z.coerce.number().int().min(1).max(5_000).default(200),
+  /**
+   * Tombstones (deleted records) older than this are purged hourly. Keep it above the records topic's retention plus
+   * the longest sync run, so no event that could carry an older version of a deleted record can still arrive.
+   */
+  INDEX_TOMBSTONE_RETENTION_HOURS: z.coerce.number().int().min(1).default(336),
 });
 
 export type TIndexEnv = z.infer<typeof ZIndexEnvSchema> & { kafkaBrokers: string[] };

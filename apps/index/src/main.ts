@@ -9,6 +9,7 @@ import { createSmokeEventHandler } from './handlers/smoke-event.handler.js';
 import { registerConsumerLag } from './metrics/consumer-lag.js';
 import { startIndexHealth } from './metrics/index-health.js';
 import { createIndexMetrics } from './metrics/index-metrics.js';
+import { startTombstonePurge } from './tombstone-purge.js';
 
 const env = loadIndexEnv();
 const logger = createLogger({ name: 'index', level: env.LOG_LEVEL });
@@ -35,8 +36,11 @@ const stop = await startConsumer(kafka, {
 });
 logger.info({ flavour: store.capabilities.flavour, db: env.MONGODB_DB }, 'index consuming');
 
+const stopPurge = startTombstonePurge(records, logger, env.INDEX_TOMBSTONE_RETENTION_HOURS);
+
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'index stopping');
+  stopPurge();
   await stop();
   await store.close();
   process.exit(0);

@@ -17,19 +17,27 @@ export interface RecordDeleteKey {
   connectorId: string;
   externalId: string;
   revision: string;
+  /** Kept on the tombstone, for tracing which run deleted the record and why. */
+  syncRunId?: string;
+  reason?: string;
+  /** A comment's or attachment's issue, so the issue's later prunes still see the tombstone. */
+  issueId?: string;
 }
 
 export interface RecordRepositoryPort {
   /** stale = rows ignored because an equal or newer revision is already stored. */
   upsertMany(rows: ReadonlyArray<RecordRow>): Promise<{ written: number; stale: number }>;
-  /** Deletes each record whose stored revision is not newer than the deletion's. */
+  /**
+   * Replaces each record whose stored revision is not newer than the deletion's by a tombstone with the deletion's
+   * revision, so an upsert that is not newer stays out; listings and `find` leave tombstones out.
+   */
   deleteMany(keys: ReadonlyArray<RecordDeleteKey>): Promise<unknown>;
-  /** Stored records of a connector matching a filter (record fields sit beside the key fields). */
-  find(scope: { tenantId: string; connectorId: string }, filter?: Record<string, unknown>): Promise<object[]>;
+  /** Stored live records of a connector matching a filter (record fields beside the key fields); tombstones when asked. */
+  find(scope: { tenantId: string; connectorId: string }, filter?: Record<string, unknown>, options?: { includeDeleted?: boolean }): Promise<object[]>;
 }
 
 export interface IssueRepositoryPort extends RecordRepositoryPort {
-  /** Removes the issue's stored comments and attachments not listed (no-op for a stale revision). */
+  /** Turns the issue's stored comments and attachments not listed and older than `revision` into tombstones. */
   pruneChildren(
     tenantId: string,
     connectorId: string,

@@ -43,14 +43,18 @@ const clean: KeyedEvent[] = [
   userEvent('u1', at(7), 'Ada Lovelace'),
 ];
 /**
- * Older versions of live records arriving after newer ones. (An older upsert of a record already deleted would
- * come back: the store keeps no tombstones, so only an in-order replay of a deletion is covered.)
+ * Older versions arriving after newer ones: of live records, of a comment its issue dropped, and of records already
+ * deleted (their tombstones keep them out).
  */
 const older: KeyedEvent[] = [
   userEvent('u1', at(3), 'Ada (old)'),
   issueEvent('i1', at(1), 'Checkout fails', ['c1', 'c2'], ['a1']),
   commentEvent('c1', 'i1', at(1), 'first'),
+  commentEvent('c2', 'i1', at(1), 'second'),
   groupEvent('g1', at(-5), ['u1']),
+  issueEvent('i2', at(2), 'Search is slow', ['c3'], ['a3']),
+  commentEvent('c3', 'i2', at(2), 'on i2'),
+  userEvent('u2', at(0), 'Bob'),
 ];
 
 interface Pipeline {

@@ -73,13 +73,14 @@ describe('tombstones', () => {
     expect((await records.comments.find(scope, { externalId: { $in: ['m1', 'm2', 'm3', 'm4'] } })).map((row) => row.externalId)).toEqual(['m2']);
   });
 
-  it('prunes an issue’s children into tombstones, so a replayed older event of a pruned comment does not return', async () => {
+  it('prunes an issue’s children into tombstones that a newer prune moves up, and a replayed older event of a pruned comment does not return', async () => {
     await records.comments.upsertMany([comment('p1', 100, 'kept', 'i7'), comment('p2', 100, 'dropped', 'i7')]);
     expect(await records.issues.pruneChildren('acme', 'main', 'i7', ['p1'], [], revisionOf(300, 1))).toEqual({ comments: 1, attachments: 0 });
     expect(await records.issues.pruneChildren('acme', 'main', 'i7', ['p1'], [], revisionOf(300, 1))).toEqual({ comments: 0, attachments: 0 });
+    expect(await records.issues.pruneChildren('acme', 'main', 'i7', ['p1'], [], revisionOf(400, 1))).toEqual({ comments: 1, attachments: 0 });
     expect(await records.comments.upsertMany([comment('p2', 100, 'dropped, replayed', 'i7')])).toEqual({ written: 0, stale: 1 });
     expect((await records.comments.find(scope, { issueId: 'i7' })).map((row) => row.externalId)).toEqual(['p1']);
-    expect(await records.comments.get(key('p2'), { includeDeleted: true })).toMatchObject({ deleted: true, revision: revisionOf(300, 1), reason: 'no longer listed by issue i7' });
+    expect(await records.comments.get(key('p2'), { includeDeleted: true })).toMatchObject({ deleted: true, revision: revisionOf(400, 1), reason: 'no longer listed by issue i7' });
   });
 
   it('purges only the tombstones written before the cut-off, never a live record', async () => {

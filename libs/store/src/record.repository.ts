@@ -33,6 +33,8 @@ export type StoredRecord<R> = RecordMeta & R;
 export interface RecordDeletion extends RecordRevisionKey {
   syncRunId?: string;
   reason?: string;
+  /** A comment's or attachment's issue, kept on the tombstone so the issue's later prunes still see it. */
+  issueId?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export interface RecordTombstone extends RecordRevisionKey {
   storedAt: Date;
   syncRunId?: string;
   reason?: string;
+  issueId?: string;
 }
 
 export interface UpsertResult {
@@ -121,11 +124,12 @@ export class RecordRepository<R extends object> {
   async deleteMany(deletions: ReadonlyArray<RecordDeletion>): Promise<number> {
     const storedAt = new Date();
     const writes = deletions.map((deletion): GuardedReplace => {
-      const { tenantId, connectorId, externalId, revision, syncRunId, reason } = deletion;
+      const { tenantId, connectorId, externalId, revision, syncRunId, reason, issueId } = deletion;
       const tombstone: RecordTombstone = {
         tenantId, connectorId, externalId, revision, deleted: true, deletedAt: storedAt, storedAt,
         ...(syncRunId !== undefined ? { syncRunId } : {}),
         ...(reason !== undefined ? { reason } : {}),
+        ...(issueId !== undefined ? { issueId } : {}),
       };
       return {
         tenantId, connectorId, externalId, revision,

@@ -1,12 +1,19 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf } from '@jira-sync/contracts';
 import type { RecordEventHandler } from './record-handler.js';
+import { issueIdsByScope, reconcileChildren } from './reconcile-children.js';
 import { upsertEvents } from './upsert-rows.js';
 
-/** Attachment records: one bulk upsert, stale revisions ignored. */
+/**
+ * Attachment records: one bulk upsert, stale revisions ignored; then an attachment that a newer stored version of its
+ * issue (or the issue's tombstone) no longer lists becomes a tombstone and its content is released.
+ */
 export const attachmentHandler: RecordEventHandler<TRecordEventOf<'attachment'>> = {
   type: RECORD_EVENT_TYPES.attachment,
-  async apply(events, { store, logger }) {
+  async apply(events, { store, content, logger }) {
     const result = await upsertEvents(store.attachments, events);
+    for (const { scope, issueIds } of issueIdsByScope(events.map((event) => ({ ...event.data, issueId: event.data.record.issueId })))) {
+      await reconcileChildren(store, content, scope, issueIds);
+    }
     logger.debug({ kind: 'attachment', ...result }, 'records upserted');
   },
 };

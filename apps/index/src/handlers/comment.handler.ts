@@ -1,12 +1,19 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf } from '@jira-sync/contracts';
 import type { RecordEventHandler } from './record-handler.js';
+import { issueIdsByScope, reconcileChildren } from './reconcile-children.js';
 import { upsertEvents } from './upsert-rows.js';
 
-/** Comment records: one bulk upsert, stale revisions ignored. */
+/**
+ * Comment records: one bulk upsert, stale revisions ignored; then a comment that a newer stored version of its issue
+ * (or the issue's tombstone) no longer lists becomes a tombstone, as if it had arrived before that issue version.
+ */
 export const commentHandler: RecordEventHandler<TRecordEventOf<'comment'>> = {
   type: RECORD_EVENT_TYPES.comment,
-  async apply(events, { store, logger }) {
+  async apply(events, { store, content, logger }) {
     const result = await upsertEvents(store.comments, events);
+    for (const { scope, issueIds } of issueIdsByScope(events.map((event) => ({ ...event.data, issueId: event.data.record.issueId })))) {
+      await reconcileChildren(store, content, scope, issueIds);
+    }
     logger.debug({ kind: 'comment', ...result }, 'records upserted');
   },
 };
