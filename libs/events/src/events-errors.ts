@@ -30,14 +30,15 @@ export class RecordEventTooLargeError extends EventsError {
     readonly bytes: number,
     readonly limit: number,
     readonly subject?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; type?: string; key?: string },
   ) {
+    const record = [options?.type, subject ? `subject ${subject}` : undefined, options?.key ? `key ${options.key}` : undefined].filter(Boolean).join(', ');
     super(
       'RECORD_EVENT_TOO_LARGE',
-      `record event #${index}${subject ? ` (subject ${subject})` : ''} is ${bytes} bytes serialised, over the ${limit}-byte limit; split the record or leave content out of it`,
+      `record event #${index}${record ? ` (${record})` : ''} is ${bytes} bytes serialised, over the ${limit}-byte limit of the records topic (MAX_RECORD_EVENT_BYTES, its max.message.bytes); nothing of its batch was sent; split the record or leave content out of it`,
       false,
-      { index, bytes, limit, subject },
-      options,
+      { index, bytes, limit, subject, type: options?.type, key: options?.key },
+      options?.cause === undefined ? undefined : { cause: options.cause },
     );
   }
 }

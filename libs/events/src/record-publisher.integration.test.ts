@@ -99,13 +99,17 @@ describe('the record publisher on the real broker', () => {
     expect(await endOffsetTotal(topic)).toBe(0);
   });
 
-  it('refuses an event over the size limit with a typed error instead of dropping it', async () => {
+  it('refuses an event over the size limit with a typed error naming the record and the limit instead of dropping it', async () => {
     const topic = await freshTopic();
     const publisher = await publisherFor(topic);
     const huge = userEvent('acc-huge', 'x'.repeat(MAX_RECORD_EVENT_BYTES));
     const attempt = publisher.publish([userEvent('acc-small'), huge]);
     await expect(attempt).rejects.toBeInstanceOf(RecordEventTooLargeError);
-    await expect(attempt).rejects.toMatchObject({ index: 1, limit: MAX_RECORD_EVENT_BYTES, subject: 'acc-huge' });
+    await expect(attempt).rejects.toMatchObject({ index: 1, limit: MAX_RECORD_EVENT_BYTES, subject: 'acc-huge', retryable: false, context: { type: 'com.jira-sync.user.upserted.v1', key: 't1/c1/acc-huge' } });
+    // The message names the record and the limit, so a sync's outcome can report it as it is.
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`^record event #1 \\(com\\.jira-sync\\.user\\.upserted\\.v1, subject acc-huge, key t1/c1/acc-huge\\) is \\d{8} bytes serialised, over the ${MAX_RECORD_EVENT_BYTES}-byte limit`),
+    );
     expect(await endOffsetTotal(topic)).toBe(0);
   });
 

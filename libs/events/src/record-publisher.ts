@@ -1,4 +1,4 @@
-import { MAX_RECORD_EVENT_BYTES, TOPICS, ZRecordEventSchema, type TRecordEvent } from '@jira-sync/contracts';
+import { MAX_RECORD_EVENT_BYTES, TOPICS, ZRecordEventSchema, recordEventKey, type TRecordEvent } from '@jira-sync/contracts';
 import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
 import { InvalidRecordEventError, RecordEventTooLargeError } from './events-errors.js';
 
@@ -43,6 +43,8 @@ interface SizedMessage {
   bytes: number;
   index: number;
   subject: string;
+  type: string;
+  key: string;
 }
 
 function serialiseEvent(entry: { key: string; event: TRecordEvent }, index: number, limit: number): SizedMessage {
@@ -52,11 +54,16 @@ function serialiseEvent(entry: { key: string; event: TRecordEvent }, index: numb
     const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(event)';
     throw new InvalidRecordEventError(index, field, issue?.message ?? 'does not match the record event schema');
   }
-  if (entry.key.length === 0) throw new InvalidRecordEventError(index, 'key', 'must be a non-empty Kafka key (recordEventKey)');
+  // The key orders the record's events on one partition: it must name the event's own tenant and connector.
+  const prefix = recordEventKey(parsed.data.data.tenantId, parsed.data.data.connectorId, '');
+  if (!entry.key.startsWith(prefix) || entry.key.length === prefix.length) {
+    throw new InvalidRecordEventError(index, 'key', `must be recordEventKey(tenantId, connectorId, orderingId) of the event's own tenant and connector ("${prefix}<ordering id>")`);
+  }
   const value = Buffer.from(JSON.stringify(parsed.data), 'utf8');
   const bytes = value.byteLength + Buffer.byteLength(entry.key, 'utf8');
-  if (bytes > limit) throw new RecordEventTooLargeError(index, bytes, limit, parsed.data.subject);
-  return { message: { key: entry.key, value }, bytes, index, subject: parsed.data.subject };
+  const record = { type: parsed.data.type, key: entry.key };
+  if (bytes > limit) throw new RecordEventTooLargeError(index, bytes, limit, parsed.data.subject, record);
+  return { message: { key: entry.key, value }, bytes, index, subject: parsed.data.subject, ...record };
 }
 
 /**
@@ -84,8 +91,9 @@ async function sendChunk(producer: Producer, topic: string, chunk: SizedMessage[
   } catch (error) {
     // Framing overhead can still push an event right at the limit over it: say so instead of a bare protocol error.
     const type = (error as { type?: unknown }).type;
-    if ((type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE') && chunk.length === 1 && chunk[0]) {
-      throw new RecordEventTooLargeError(chunk[0].index, chunk[0].bytes, limit, chunk[0].subject, { cause: error });
+    const only = chunk.length === 1 ? chunk[0] : undefined;
+    if ((type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE') && only) {
+      throw new RecordEventTooLargeError(only.index, only.bytes, limit, only.subject, { cause: error, type: only.type, key: only.key });
     }
     throw error;
   }
