@@ -9,8 +9,6 @@ export type { TSyncUsersResult } from './sync/sync-users.activity.js';
 export type { TSyncProjectIssuesInput, TSyncProjectIssuesResult } from './sync/sync-project-issues.activity.js';
 export { projectIssuesJql } from './sync/sync-project-issues.activity.js';
 export { SYSTEM_FIELDS } from './issues/map-issue.js';
-export { projectIssuesJql } from './sync/sync-project-issues.activity.js';
-export { SYSTEM_FIELDS } from './issues/map-issue.js';
 export type { TIssuesCursor } from './sync/issue-cursor.js';
 export { commentAcl, issueAcl, projectAcl, type THolder, type TProjectAccess } from './acl/resolve-acl.js';
 export { mayRead, principalsOfAccount, readersOf, type TDirectory } from './acl/expand-readers.js';
