@@ -135,7 +135,11 @@ try {
   const result = (await handle.result()) as { status: string; projects: Array<{ issues: number; comments: number; attachments: number; closedAcls: number; status: string }> };
   const workflowSeconds = (performance.now() - begin) / 1000;
   const syncRequests = sim.control.counters.snapshot();
-  await waitForConsumerCaughtUp(kafka, { groupId: names.group, topic: names.topic, timeoutMs: Number(values['index-timeout-minutes']) * 60_000, pollMs: 500 });
+  // A store slower than the worker leaves the index app behind; past the timeout the figures are printed as they are.
+  const caughtUp = await waitForConsumerCaughtUp(kafka, { groupId: names.group, topic: names.topic, timeoutMs: Number(values['index-timeout-minutes']) * 60_000, pollMs: 500 }).then(
+    () => true,
+    (error: unknown) => (console.error(`the index app did not catch up: ${(error as Error).message}`), false),
+  );
   const syncSeconds = (performance.now() - begin) / 1000;
   clearInterval(sampler);
   const hwm = { worker: await worker.peakRss(), index: await index.peakRss() };
@@ -157,7 +161,8 @@ try {
 
   console.log(`preset ${preset}: simulator built in ${buildSeconds.toFixed(1)} s; sync ${result.status}, ${issues} issues (${indexed} in the store), ${comments} comments, ${attachments} attachments (${mib(attachmentBytes)} stored)`);
   console.log(`raw floor    ${floorRate.toFixed(0)} issues/s (${floorIssues} issues in ${floorSeconds.toFixed(1)} s), ${perK(floorRequests, floorIssues)} requests per 1,000 issues`);
-  console.log(`full sync    ${syncRate.toFixed(0)} issues/s (${syncSeconds.toFixed(1)} s trigger to last record indexed; workflow done at ${workflowSeconds.toFixed(1)} s), ${perK(requests, issues)} requests per 1,000 issues besides ${contentRequests} attachment content requests`);
+  const until = caughtUp ? 'trigger to last record indexed' : 'trigger to the index timeout, NOT all indexed';
+  console.log(`full sync    ${syncRate.toFixed(0)} issues/s (${syncSeconds.toFixed(1)} s ${until}; workflow done at ${workflowSeconds.toFixed(1)} s: ${(issues / workflowSeconds).toFixed(0)} issues/s), ${perK(requests, issues)} requests per 1,000 issues besides ${contentRequests} attachment content requests`);
   console.log(`requests by endpoint: ${[...byPath].sort((left, right) => right[1] - left[1]).slice(0, 10).map(([path, count]) => `${path} ${count}`).join('; ')}`);
   console.log(`ratio to the raw floor: ${(syncRate / floorRate).toFixed(2)}`);
   console.log(`peak RSS     worker ${mib(hwm.worker)} (after start-up ${mib(startedRss.worker)}, sampled during the sync ${mib(peak.worker)}); index ${mib(hwm.index)} (after start-up ${mib(startedRss.index)}, during the sync ${mib(peak.index)})`);
