@@ -173,7 +173,8 @@ export interface Issue {
   /** Keys this issue had before moves; they keep resolving to it. */
   previousKeys: string[];
   projectId: string;
-  issueType: 'Epic' | 'Story' | 'Task' | 'Bug' | 'Subtask';
+  /** Initiative only with switch epicParents: the level above Epic (Jira Premium plans). */
+  issueType: 'Initiative' | 'Epic' | 'Story' | 'Task' | 'Bug' | 'Subtask';
   summary: string;
   description?: AdfDoc;
   descriptionSeed: number;

@@ -48,7 +48,7 @@ export function createIssue(runtime: SimRuntime, input: CreateIssueInput): Issue
     key: `${project.key}-${project.issueCounter}`,
     previousKeys: [],
     projectId: project.id,
-    issueType: input.issueType ?? (parent && parent.issueType !== 'Epic' ? 'Subtask' : 'Task'),
+    issueType: input.issueType ?? (parent && parent.issueType !== 'Epic' && parent.issueType !== 'Initiative' ? 'Subtask' : 'Task'),
     summary: input.summary,
     description: input.description,
     descriptionSeed: 0,

@@ -67,6 +67,8 @@ export interface RuntimeOptions {
   appAccountsInGroups: boolean;
   /** Issues carry seeded worklogs (a quarter more than the 20 `fields.worklog` embeds) served by issue/{id}/worklog. */
   worklogs: boolean;
+  /** Each project of the first site gets an Initiative that is the `parent` of its epics (epics with a parent of their own). */
+  epicParents: boolean;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */

@@ -32,6 +32,8 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     appAccountsInGroups: true,
     // Issues log work; fields.worklog embeds 20 while total says more.
     worklogs: true,
+    // Epics have a parent of their own (an Initiative); children of epics already name them in `parent`, not Epic Link.
+    epicParents: true,
   },
 };
 

@@ -11,12 +11,15 @@ export const ISSUE_TYPES = [
   { id: '10003', name: 'Subtask', subtask: true, hierarchyLevel: -1 },
 ] as const;
 
+/** The level above Epic (switch epicParents); not listed with the project's issue types. */
+const INITIATIVE = { id: '10005', name: 'Initiative', subtask: false, hierarchyLevel: 2 } as const;
+
 export function serializeCategory(view: ViewContext, category: ProjectCategory): Record<string, unknown> {
   return { self: `${view.siteUrl}/rest/api/3/projectCategory/${category.id}`, id: category.id, name: category.name, description: category.description };
 }
 
 export function issueTypeJson(view: ViewContext, name: string): Record<string, unknown> {
-  const type = ISSUE_TYPES.find((candidate) => candidate.name === name) ?? ISSUE_TYPES[2];
+  const type = [...ISSUE_TYPES, INITIATIVE].find((candidate) => candidate.name === name) ?? ISSUE_TYPES[2];
   return {
     self: `${view.siteUrl}/rest/api/3/issuetype/${type.id}`,
     id: type.id,

@@ -18,6 +18,7 @@ import { SearchHistory } from '../search/search-history.js';
 import { createSimRng, deriveSeed } from '../util/rng.js';
 import { runAutomation } from '../runtime/automation.js';
 import { addAppAccountsToGroups, applyManagedEmailPolicy } from '../scenarios/org-accounts.js';
+import { addInitiatives } from '../scenarios/epic-parents.js';
 import { applySameMinuteBulkEdit } from '../scenarios/same-minute-bulk-edit.js';
 import type { ScenarioName } from '../scenarios/scenarios.js';
 import { scenarioByName } from '../scenarios/scenarios.js';
@@ -87,6 +88,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       managedEmailDomains: {},
       appAccountsInGroups: false,
       worklogs: false,
+      epicParents: false,
       ...scenario,
       ...options.switches,
       searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,
@@ -100,6 +102,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
   applyManagedEmailPolicy(world.directory, runtime.options.managedEmailDomains);
   if (runtime.options.appAccountsInGroups) addAppAccountsToGroups(world.sites, world.directory);
   for (const site of world.sites) site.worklogs = runtime.options.worklogs;
+  if (mainSite && runtime.options.epicParents) addInitiatives(mainSite);
   const redirectUri = 'http://127.0.0.1/oauth/callback';
   const client = { clientId: `sim-client-${seed}`, clientSecret: `sim-secret-${seed}`, redirectUris: [redirectUri], scopes: OAUTH_SCOPES };
   runtime.oauth.clients.set(client.clientId, client);
