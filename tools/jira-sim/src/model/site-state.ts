@@ -41,6 +41,8 @@ export interface SiteState {
   childIndex?: Map<string, Issue[]>;
   /** Issues carry generated worklogs (switch worklogs, issue #11). */
   worklogs?: boolean;
+  /** Id of this site's Sprint custom field (switch sprintField); absent: no Sprint field. */
+  sprintFieldId?: string;
   /** Bumped by every mutation; permission caches key on it. */
   version: number;
   nextIds: { issue: number; comment: number; attachment: number; changelog: number; grant: number; audit: number; link: number };

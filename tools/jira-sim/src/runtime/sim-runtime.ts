@@ -69,6 +69,8 @@ export interface RuntimeOptions {
   worklogs: boolean;
   /** Each project of the first site gets an Initiative that is the `parent` of its epics (epics with a parent of their own). */
   epicParents: boolean;
+  /** A Sprint custom field whose id differs per site (customfield_10020 on the first site, customfield_10104 on the second). */
+  sprintField: boolean;
 }
 
 /** Observes every Jira REST reply (contract tests record them). */

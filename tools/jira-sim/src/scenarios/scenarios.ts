@@ -34,6 +34,8 @@ export const SCENARIOS: Record<ScenarioName, ScenarioSwitches> = {
     worklogs: true,
     // Epics have a parent of their own (an Initiative); children of epics already name them in `parent`, not Epic Link.
     epicParents: true,
+    // The Sprint field has another id on each site: find it in GET /field by its schema.
+    sprintField: true,
   },
 };
 

@@ -1,4 +1,5 @@
 /** What `GET /field` says about each field the simulator serves: Jira's FieldDetails (schema, clause names, flags). */
+import { SPRINT_CUSTOM_TYPE } from '../content/sprints.js';
 import { FIELD_CATALOGUE } from './issue-fields.js';
 
 interface FieldMeta {
@@ -60,10 +61,16 @@ export interface FieldDetails {
   schema?: { type: string; items?: string; system?: string; custom?: string; customId?: number };
 }
 
-/** Every field the simulator serves, system fields first, in Jira's FieldDetails shape. */
-export function listFieldDetails(options: { includeCustom: boolean }): FieldDetails[] {
+/** Every field the simulator serves, system fields first, in Jira's FieldDetails shape (`sprintFieldId`: this site's Sprint). */
+export function listFieldDetails(options: { includeCustom: boolean; sprintFieldId?: string }): FieldDetails[] {
   const out: FieldDetails[] = [];
   for (const [id, entry] of Object.entries(FIELD_CATALOGUE)) {
+    if (entry.siteSpecific) {
+      if (!options.includeCustom || id !== options.sprintFieldId) continue;
+      const customId = Number(id.slice('customfield_'.length));
+      out.push({ id, key: id, name: entry.name, custom: true, orderable: true, navigable: true, searchable: true, clauseNames: [`cf[${customId}]`, 'Sprint', 'Sprint[Sprint]'], schema: { type: 'array', items: 'json', custom: SPRINT_CUSTOM_TYPE, customId } });
+      continue;
+    }
     const system = SYSTEM.get(id);
     if (system) {
       out.push({ id, key: id, name: entry.name, custom: false, orderable: system.orderable, navigable: entry.navigable, searchable: system.searchable, clauseNames: [...system.clauseNames], ...(system.schema ? { schema: { ...system.schema } } : {}) });

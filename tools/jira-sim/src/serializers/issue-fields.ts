@@ -12,6 +12,7 @@ import { embeddedWorklogs } from './worklog.serializer.js';
 import type { ViewContext } from './view-context.js';
 import { time } from './view-context.js';
 import { resolutionDateOf } from '../model/resolution-date.js';
+import { SPRINT_FIELD_IDS, sprintsOf } from '../content/sprints.js';
 
 type Render = (view: ViewContext, issue: Issue, options: FieldOptions) => unknown;
 
@@ -90,7 +91,16 @@ function attachments(view: ViewContext, issue: Issue): unknown {
   return visibleAttachments(view, issue).map((attachment) => serializeAttachment(view, attachment));
 }
 
-export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Render; name: string }> = {
+/** Renders the Sprint field under the id this site uses (switch sprintField); undefined elsewhere. */
+function sprintField(id: string): Render {
+  return (view, issue) => (view.site.sprintFieldId === id ? sprintsOf(view.site, issue) : undefined);
+}
+
+/**
+ * `siteSpecific` fields exist on some sites only, under a site-specific id: they render when asked for by id, and are
+ * left out of `*all`/`*navigable` (so the default replies of every site stay as they were).
+ */
+export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Render; name: string; siteSpecific?: true }> = {
   summary: { navigable: true, name: 'Summary', render: (_view, issue) => issue.summary },
   issuetype: { navigable: true, name: 'Issue Type', render: (view, issue) => issueTypeJson(view, issue.issueType) },
   project: { navigable: true, name: 'Project', render: (view, issue) => { const project = view.site.projects.get(issue.projectId); return project ? projectRef(view, project) : null; } },
@@ -122,4 +132,5 @@ export const FIELD_CATALOGUE: Record<string, { navigable: boolean; render: Rende
   customfield_10034: { navigable: true, name: 'Owning team', render: (view, issue) => { const group = issue.custom.groupPicker ? view.site.groups.get(issue.custom.groupPicker) : undefined; return group ? { name: group.name, groupId: group.groupId, self: `${view.siteUrl}/rest/api/3/group?groupId=${group.groupId}` } : null; } },
   customfield_10035: { navigable: true, name: 'Story points', render: (_view, issue) => issue.custom.number ?? null },
   customfield_10036: { navigable: true, name: 'Target date', render: (_view, issue) => issue.custom.date ?? null },
+  ...Object.fromEntries(SPRINT_FIELD_IDS.map((id) => [id, { navigable: true, name: 'Sprint', render: sprintField(id), siteSpecific: true as const }])),
 };

@@ -6,7 +6,7 @@ import { FIELD_CATALOGUE } from './issue-fields.js';
 import { renderedFieldsOf, transitionsOf } from './rendered-fields.js';
 import type { ViewContext } from './view-context.js';
 
-const ALL_FIELDS = Object.keys(FIELD_CATALOGUE);
+const ALL_FIELDS = Object.keys(FIELD_CATALOGUE).filter((id) => !FIELD_CATALOGUE[id]?.siteSpecific);
 const NAVIGABLE = ALL_FIELDS.filter((id) => FIELD_CATALOGUE[id]?.navigable);
 export const ISSUE_EXPAND = 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations';
 

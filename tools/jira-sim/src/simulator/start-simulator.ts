@@ -18,6 +18,7 @@ import { SearchHistory } from '../search/search-history.js';
 import { createSimRng, deriveSeed } from '../util/rng.js';
 import { runAutomation } from '../runtime/automation.js';
 import { addAppAccountsToGroups, applyManagedEmailPolicy } from '../scenarios/org-accounts.js';
+import { SPRINT_FIELD_IDS } from '../content/sprints.js';
 import { addInitiatives } from '../scenarios/epic-parents.js';
 import { applySameMinuteBulkEdit } from '../scenarios/same-minute-bulk-edit.js';
 import type { ScenarioName } from '../scenarios/scenarios.js';
@@ -89,6 +90,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
       appAccountsInGroups: false,
       worklogs: false,
       epicParents: false,
+      sprintField: false,
       ...scenario,
       ...options.switches,
       searchLagMs: options.searchLagMs ?? scenario.searchLagMs ?? 0,
@@ -103,6 +105,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<JiraSi
   if (runtime.options.appAccountsInGroups) addAppAccountsToGroups(world.sites, world.directory);
   for (const site of world.sites) site.worklogs = runtime.options.worklogs;
   if (mainSite && runtime.options.epicParents) addInitiatives(mainSite);
+  if (runtime.options.sprintField) world.sites.forEach((site, index) => (site.sprintFieldId = SPRINT_FIELD_IDS[index] ?? `customfield_${10200 + index}`));
   const redirectUri = 'http://127.0.0.1/oauth/callback';
   const client = { clientId: `sim-client-${seed}`, clientSecret: `sim-secret-${seed}`, redirectUris: [redirectUri], scopes: OAUTH_SCOPES };
   runtime.oauth.clients.set(client.clientId, client);

@@ -12,7 +12,7 @@ export const fieldsRoute: RouteDef = {
   scope: 'read:jira-work',
   handler: (request) => {
     const includeCustom = [...request.site.projects.values()].some((project) => canBrowseProject(request.site, request.caller.user, project));
-    const body = listFieldDetails({ includeCustom });
+    const body = listFieldDetails({ includeCustom, ...(request.site.sprintFieldId ? { sprintFieldId: request.site.sprintFieldId } : {}) });
     return { status: 200, body, cost: { objects: body.length } };
   },
 };
