@@ -1,15 +1,31 @@
+import type { Secret } from '@jira-sync/contracts';
 import type { Logger } from '@jira-sync/logging';
-import type { SmokeEventRepository } from '@jira-sync/store';
+import type { ApiKeyRepository, ConnectorRepository, RecordStore, TenantRepository } from '@jira-sync/store';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** What every procedure can use; built once at start-up and shared by all requests. */
-export interface ApiContext {
+export interface ApiDeps {
   temporal: Client;
   db: Db;
-  smokeEvents: SmokeEventRepository;
+  connectors: ConnectorRepository;
+  records: RecordStore;
+  tenants: TenantRepository;
+  apiKeys: ApiKeyRepository;
+  /** Requests per API key (and for the admin key); one tenant cannot starve the others. */
+  rateLimiter: RateLimiterAbstract;
+  adminKey: Secret<string> | undefined;
   logger: Logger;
   taskQueue: string;
   temporalUiUrl: string;
   namespace: string;
+  allowInsecureLoopback: boolean;
+}
+
+/** One request's context: the shared dependencies, the caller's credential and a request id for the logs. */
+export interface ApiContext extends ApiDeps {
+  requestId: string;
+  /** The `Authorization` header as sent (`Bearer <key>`), or undefined. */
+  authorization: string | undefined;
 }

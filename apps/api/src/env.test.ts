@@ -25,6 +25,15 @@ describe('loadApiEnv', () => {
     expect(loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: keys, CODEC_ENDPOINT: 'on' }).codecEndpoint).toBe(true);
   });
 
+  it('keeps the codec endpoint behind a token outside development', () => {
+    expect(loadApiEnv({ NODE_ENV: 'development' }).codecRequireToken).toBe(false);
+    expect(loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: keys }).codecRequireToken).toBe(true);
+    expect(loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: keys }).codecEncode).toBe(false);
+    expect(() => loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: keys, CODEC_REQUIRE_TOKEN: 'off' })).toThrow('CODEC_REQUIRE_TOKEN');
+    expect(() => loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: keys, JIRA_ALLOW_INSECURE_LOOPBACK: 'true' })).toThrow('JIRA_ALLOW_INSECURE_LOOPBACK');
+    expect(() => loadApiEnv({ NODE_ENV: 'development', API_ADMIN_KEY: 'short' })).toThrow('API_ADMIN_KEY');
+  });
+
   it('refuses production without a key ring of its own, and never prints the key ring', () => {
     expect(() => loadApiEnv({ NODE_ENV: 'production' })).toThrow('JIRA_SYNC_ENCRYPTION_KEYS: is required unless NODE_ENV=development');
     expect(() => loadApiEnv({ NODE_ENV: 'production', JIRA_SYNC_ENCRYPTION_KEYS: DEVELOPMENT_KEY_RING })).toThrow('public development key');

@@ -25,3 +25,5 @@ export { principalsOf, readableFilter, type ConnectorScope, type PrincipalSource
 export { RecordStore, type ReadableKind } from './record-store.js';
 export { AttachmentContentStore, type AttachmentScope, type PutOptions } from './attachment-content.store.js';
 export { SyncStateRepository, type ConnectorSyncState, type ProjectCheckpoint } from './sync-state.repository.js';
+export { TenantRepository, type StoredTenant } from './tenant.repository.js';
+export { ApiKeyRepository, type ApiKeySummary, type IssuedApiKey } from './api-key.repository.js';

@@ -1,7 +1,9 @@
 import type { AppRouter } from '@jira-sync/api/router';
 import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
 
-/** A typed tRPC client for the api, as operators and the demo use it. */
-export function createApiClient(apiUrl: string): TRPCClient<AppRouter> {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: apiUrl })] });
+export type ApiClient = TRPCClient<AppRouter>;
+
+/** A typed tRPC client for the api, as operators and the demo use it, presenting an API key (or the admin key). */
+export function createApiClient(apiUrl: string, key?: string): ApiClient {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: apiUrl, headers: () => (key ? { authorization: `Bearer ${key}` } : {}) })] });
 }

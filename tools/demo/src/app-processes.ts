@@ -44,7 +44,8 @@ export async function startApps(options: { env: NodeJS.ProcessEnv; apiPort: numb
   // The apps fail closed unless NODE_ENV=development is asked for; the demo and its tests run on the public
   // development key ring, so they ask (a caller's own NODE_ENV in options.env still wins).
   // Metrics ports are picked free (and the Temporal SDK exporter left off) so runs side by side do not collide.
-  const env = { NODE_ENV: 'development', METRICS_PORT: '0', TEMPORAL_METRICS_ADDRESS: 'off', ...options.env, API_PORT: String(options.apiPort), API_HOST: '127.0.0.1' };
+  // The simulator serves plain http on loopback, which the api and worker accept only when told to.
+  const env = { NODE_ENV: 'development', METRICS_PORT: '0', TEMPORAL_METRICS_ADDRESS: 'off', JIRA_ALLOW_INSECURE_LOOPBACK: 'true', ...options.env, API_PORT: String(options.apiPort), API_HOST: '127.0.0.1' };
   const children = (['worker', 'index', 'api'] as const).map((name) => ({ name, child: startApp(name, env, options.logDir) }));
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
   const stop = async () => {

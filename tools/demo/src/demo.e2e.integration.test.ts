@@ -1,35 +1,64 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSimulator, type JiraSimulator } from '@jira-sync/jira-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiClient } from './api-client.js';
 import { startApps, type RunningApps } from './app-processes.js';
 import { findFreePort } from './free-port.js';
+import { printSummary } from './print-summary.js';
+import { runDemo, type DemoSummary } from './real-demo.js';
 
 let apps: RunningApps;
+let sim: JiraSimulator;
+let summary: DemoSummary;
 const isolation = randomUUID().slice(0, 8);
+const adminKey = randomBytes(32).toString('base64url');
 
 beforeAll(async () => {
-  // Own task queue, consumer group and database, so the test never meets a developer's running apps.
+  sim = await startSimulator({ preset: 'demo', seed: 1, searchLagMs: 0 });
+  // Own task queue, consumer group, database and metrics ports, so the test never meets a developer's running apps.
   apps = await startApps({
-    env: { TEMPORAL_TASK_QUEUE: `e2e-${isolation}`, KAFKA_GROUP_ID: `e2e-${isolation}`, MONGODB_DB: `e2e_${isolation}`, LOG_LEVEL: 'warn' },
+    env: { TEMPORAL_TASK_QUEUE: `e2e-${isolation}`, KAFKA_GROUP_ID: `e2e-${isolation}`, MONGODB_DB: `e2e_${isolation}`, LOG_LEVEL: 'warn', API_ADMIN_KEY: adminKey, CODEC_PORT: '0' },
     apiPort: await findFreePort(),
     logDir: mkdtempSync(join(tmpdir(), 'jira-sync-e2e-')),
   });
-}, 180_000);
+  summary = await runDemo({ apiUrl: apps.apiUrl, adminKey, sim, timeoutMs: 400_000 });
+}, 600_000);
 
 afterAll(async () => {
   await apps?.stop();
+  await sim?.stop();
 });
 
-describe('the smoke path across real processes and servers', () => {
-  it('carries a message from the api through Temporal, the worker and Kafka into MongoDB via the index app', async () => {
-    const api = createApiClient(apps.apiUrl);
-    const message = `e2e ${isolation}`;
-    const outcome = await api.smoke.run.mutate({ message, tenantId: 'e2e' });
-    expect(outcome.workflowId).toMatch(/^smoke:e2e:smoke:/);
-    expect(outcome.stored).toMatchObject({ message, topic: 'jira-sync.smoke.v1', offset: outcome.published.offset });
-    expect(outcome.temporalUiUrl).toContain('http://127.0.0.1:8233/namespaces/default/workflows/');
-  }, 120_000);
+describe('the demo: a real sync through the api, across real processes and servers', () => {
+  it('stores every issue, comment and attachment the syncing account can read (ground truth)', () => {
+    const truth = sim.control.groundTruth(sim.sites[0]!.cloudId, { readers: true });
+    const me = sim.credentials.admin.accountId;
+    const visible = (list: Array<{ acl: { readers?: string[] } }>) => list.filter((item) => item.acl.readers?.includes(me)).length;
+    expect(summary.syncStatus).toBe('completed');
+    expect(summary.recordsByType).toMatchObject({ issue: visible(truth.issues), comment: visible(truth.comments), attachment: visible(truth.attachments), project: truth.projects.length });
+  });
+
+  it('shows a real issue as Markdown and who may read a restricted issue and a restricted comment', () => {
+    const truth = sim.control.groundTruth(sim.sites[0]!.cloudId, { readers: true });
+    const names = new Map(truth.users.map((user) => [user.accountId, user.displayName]));
+    expect(summary.sampleIssue?.markdown.length).toBeGreaterThan(0);
+    const issue = truth.issues.find((candidate) => candidate.key === summary.restrictedIssue?.key)!;
+    expect(summary.restrictedIssue?.readers.sort()).toEqual((issue.acl.readers ?? []).map((id) => names.get(id)).sort());
+    expect(summary.restrictedIssue!.readers.length).toBeLessThan(summary.activeAccounts);
+    const comment = truth.comments.find((candidate) => candidate.id === summary.restrictedComment?.commentId)!;
+    expect(summary.restrictedComment?.readers.sort()).toEqual((comment.acl.readers ?? []).map((id) => names.get(id)).sort());
+  });
+
+  it('reports the hidden-email diagnostic, the Jira requests made and the Temporal UI link', () => {
+    const hidden = /(\d+) accounts hide their email/.exec(summary.diagnostics.join('\n'));
+    expect(Number(hidden?.[1])).toBeGreaterThan(0);
+    expect(summary.jiraRequests).toBeGreaterThan(0);
+    expect(summary.jiraRequestsByRoute.reduce((sum, row) => sum + row.count, 0)).toBe(summary.jiraRequests);
+    expect(summary.temporalUiUrl).toMatch(/^http:\/\/127\.0\.0\.1:8233\/namespaces\/default\/workflows\/sync%3Ademo-/);
+    const lines: string[] = [];
+    printSummary(summary, (line) => lines.push(line));
+    expect(lines.join('\n')).toContain(summary.restrictedIssue!.key);
+  });
 });

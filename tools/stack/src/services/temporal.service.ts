@@ -9,7 +9,8 @@ import { serviceFiles, type ServiceContext, type StackService } from './service.
 const CLI_VERSION = '1.5.1';
 const FRONTEND_PORT = 7233;
 const UI_PORT = 8233;
-const API_DEFAULT_PORT = 3000;
+/** The api's codec endpoint listens on a port of its own (apps/api CODEC_PORT). */
+const CODEC_DEFAULT_PORT = 3001;
 /** Search attributes the sync sets on its workflows, so the Temporal UI can find a sync by tenant and connector. */
 export const SEARCH_ATTRIBUTES = ['TenantId=Keyword', 'ConnectorId=Keyword', 'SyncMode=Keyword', 'SyncStatus=Keyword'] as const;
 
@@ -67,8 +68,8 @@ export const temporalService: StackService = {
       '--namespace', 'default',
       '--log-level', 'warn',
       '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
-      // The api serves Temporal's codec protocol on its default port, so the UI can show the sealed payloads.
-      '--ui-codec-endpoint', `http://127.0.0.1:${API_DEFAULT_PORT}/codec`,
+      // The api serves Temporal's codec protocol (decode only) on its own listener, so the UI can show sealed payloads.
+      '--ui-codec-endpoint', `http://127.0.0.1:${CODEC_DEFAULT_PORT}/codec`,
       ...SEARCH_ATTRIBUTES.flatMap((attribute) => ['--search-attribute', attribute]),
     ];
     return startDetached(this.process(ctx), binaryPath(ctx), args, { logFile: files.logFile, cwd: files.dataDir });

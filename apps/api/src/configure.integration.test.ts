@@ -1,0 +1,62 @@
+import { syncWorkflowId } from '@jira-sync/contracts';
+import { ScheduleNotFoundError } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncScheduleId } from './routers/sync/sync-schedule.js';
+import { startApiHarness, type ApiHarness } from './testing/api-harness.test-support.js';
+
+let api: ApiHarness;
+let key: string;
+const connectorId = 'scheduled';
+const tenantId = 'tenant-sched';
+
+beforeAll(async () => {
+  api = await startApiHarness();
+  key = (await api.caller(api.adminKey).tenants.create({ tenantId, name: 'Scheduled' })).apiKey.key;
+  // No worker polls this harness's task queue: a run the schedule starts stays open until the test ends it.
+  await api.caller(key).connectors.create({ connectorId, siteUrl: 'http://127.0.0.1:9', auth: { method: 'api_token', email: 'ops@example.com', apiToken: 'not-used' } });
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe('configure: the sync strategy is a Temporal Schedule', () => {
+  it('creates the schedule with the interval, says the next sync is full, and a triggered run starts the sync workflow', async () => {
+    const saved = await api.caller(key).configure.save({ connectorId, strategy: 'scheduled', intervalMinutes: 30 });
+    expect(saved).toMatchObject({ strategy: 'scheduled', intervalMinutes: 30, nextSync: 'full' });
+    const handle = api.deps.temporal.schedule.getHandle(syncScheduleId(tenantId, connectorId));
+    const described = await handle.describe();
+    expect(described.state.paused).toBe(false);
+    expect(described.spec.intervals?.[0]?.every).toBe(30 * 60 * 1000);
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowId: syncWorkflowId(tenantId, connectorId), taskQueue: api.taskQueue });
+    await handle.trigger();
+    // Temporal suffixes the ids of scheduled runs with their time; the search attributes find them.
+    const query = `WorkflowType = 'syncConnectorWorkflow' AND TenantId = '${tenantId}' AND ConnectorId = '${connectorId}'`;
+    let started: { workflowId: string; runId: string; status: string } | undefined;
+    for (let attempt = 0; attempt < 120 && started === undefined; attempt++) {
+      for await (const run of api.deps.temporal.workflow.list({ query })) started = { workflowId: run.workflowId, runId: run.runId, status: run.status.name };
+      if (started === undefined) await sleep(500);
+    }
+    expect(started?.status).toBe('RUNNING');
+    expect(started?.workflowId.startsWith(syncWorkflowId(tenantId, connectorId))).toBe(true);
+    await api.deps.temporal.workflow.getHandle(started!.workflowId, started!.runId).terminate('test over');
+  });
+
+  it('rejects a too-short interval with the field named', async () => {
+    await expect(api.caller(key).configure.save({ connectorId, strategy: 'scheduled', intervalMinutes: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('every 5 minutes') });
+  });
+
+  it('pauses it for manual, updates it with a new interval, and deleting the connector deletes it', async () => {
+    await api.caller(key).configure.save({ connectorId, strategy: 'manual' });
+    const handle = api.deps.temporal.schedule.getHandle(syncScheduleId(tenantId, connectorId));
+    expect((await handle.describe()).state.paused).toBe(true);
+    await api.caller(key).configure.save({ connectorId, strategy: 'scheduled', intervalMinutes: 120 });
+    const updated = await handle.describe();
+    expect(updated.state.paused).toBe(false);
+    expect(updated.spec.intervals?.[0]?.every).toBe(120 * 60 * 1000);
+    const deleted = await api.caller(key).connectors.delete({ connectorId });
+    expect(deleted.scheduleDeleted).toBe(true);
+    await expect(handle.describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+  });
+});
