@@ -4,7 +4,7 @@ import { TOPIC_SPECS } from '@jira-sync/contracts';
 import { createJsonProducer, createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createMetricsRegistry } from '@jira-sync/metrics';
-import { AttachmentContentStore, ConnectorRepository, CredentialSealer, connectStore } from '@jira-sync/store';
+import { AttachmentContentStore, ConnectorRepository, CredentialSealer, SyncStateRepository, connectStore } from '@jira-sync/store';
 import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadWorkerEnv } from './env.js';
@@ -51,6 +51,7 @@ const worker = await Worker.create({
       oauth: { ...(env.JIRA_OAUTH_AUTH_URL ? { authBaseUrl: env.JIRA_OAUTH_AUTH_URL } : {}), ...(env.JIRA_OAUTH_GATEWAY_URL ? { apiGatewayUrl: env.JIRA_OAUTH_GATEWAY_URL } : {}) },
     }),
     now: () => new Date(),
+    syncState: new SyncStateRepository(store.db),
   }),
   dataConverter: createDataConverter(env.encryption),
   interceptors: { activity: [activityMetricsInterceptor(metrics)] },

@@ -2,6 +2,7 @@ import { createPublishSmokeEvent, type SmokeActivityDeps } from './smoke.activit
 import type { TActivityDeps } from './sync/activity-deps.js';
 import { createCountProjectIssues } from './sync/count-project-issues.activity.js';
 import { createListProjects } from './sync/list-projects.activity.js';
+import { createPlanSync, createSaveProjectCheckpoint, createSaveSyncState } from './sync/sync-checkpoint.activity.js';
 import { createSyncGroups } from './sync/sync-groups.activity.js';
 import { createSyncProjectIssues } from './sync/sync-project-issues.activity.js';
 import { createSyncProjectRoles } from './sync/sync-project-roles.activity.js';
@@ -21,6 +22,7 @@ function requireSyncDeps(deps: ActivityDeps): TActivityDeps {
     ...(deps.attachments ? { attachments: deps.attachments } : {}),
     now: deps.now,
     runCache: deps.runCache ?? new SyncRunCache(),
+    ...(deps.syncState ? { syncState: deps.syncState } : {}),
   };
 }
 
@@ -35,6 +37,9 @@ export function createActivities(deps: ActivityDeps) {
     syncProjectRoles: createSyncProjectRoles(sync),
     syncProjectIssues: createSyncProjectIssues(sync),
     countProjectIssues: createCountProjectIssues(sync),
+    planSync: createPlanSync(sync),
+    saveProjectCheckpoint: createSaveProjectCheckpoint(sync),
+    saveSyncState: createSaveSyncState(sync),
   };
 }
 

@@ -28,7 +28,7 @@ describe('SyncStateRepository', () => {
     await syncState.setProjectCheckpoint('acme', 'main', { projectId: '10000', lastUpdatedMs: 7 });
     await syncState.setProjectCheckpoint('acme', 'main', { projectId: '10001', lastUpdatedMs: 9 });
     await syncState.setProjectCheckpoint('acme', 'other', { projectId: '10000', lastUpdatedMs: 1 });
-    expect(await syncState.getProjectCheckpoint('acme', 'main', '10001')).toEqual({ projectId: '10001', lastUpdatedMs: 9 });
+    expect(await syncState.getProjectCheckpoint('acme', 'main', '10001')).toEqual({ projectId: '10001', lastUpdatedMs: 9, recent: [] });
     expect(await syncState.getProjectCheckpoint('acme', 'main', '99')).toBeNull();
     expect(await syncState.listProjectCheckpoints('acme', 'main')).toEqual([
       { projectId: '10000', lastUpdatedMs: 7 },

@@ -14,6 +14,11 @@ export interface ConnectorSyncState {
 export interface ProjectCheckpoint {
   projectId: string;
   lastUpdatedMs: number;
+  /**
+   * The issues already published (and acknowledged) at their `updated`, for the ones near the checkpoint: the next
+   * incremental's overlap returns them again, and these pairs (issue id, updated) let it skip them.
+   */
+  recent?: Array<{ issueId: string; updatedMs: number }>;
 }
 
 interface SyncStateDocument {
@@ -26,6 +31,7 @@ interface SyncStateDocument {
   generation?: number;
   lastFullSyncAt?: string | null;
   lastUpdatedMs?: number;
+  recent?: Array<{ issueId: string; updatedMs: number }>;
   updatedAt: Date;
 }
 
@@ -67,14 +73,14 @@ export class SyncStateRepository {
 
   async getProjectCheckpoint(tenantId: string, connectorId: string, projectId: string): Promise<ProjectCheckpoint | null> {
     const doc = await this.collection.findOne({ _id: projectKey(tenantId, connectorId, projectId) });
-    return doc ? { projectId, lastUpdatedMs: doc.lastUpdatedMs ?? 0 } : null;
+    return doc ? { projectId, lastUpdatedMs: doc.lastUpdatedMs ?? 0, recent: doc.recent ?? [] } : null;
   }
 
   async setProjectCheckpoint(tenantId: string, connectorId: string, checkpoint: ProjectCheckpoint): Promise<void> {
-    const { projectId, lastUpdatedMs } = checkpoint;
+    const { projectId, lastUpdatedMs, recent = [] } = checkpoint;
     await this.collection.updateOne(
       { _id: projectKey(tenantId, connectorId, projectId) },
-      { $set: { tenantId, connectorId, kind: 'project', projectId, lastUpdatedMs, updatedAt: new Date() } },
+      { $set: { tenantId, connectorId, kind: 'project', projectId, lastUpdatedMs, recent, updatedAt: new Date() } },
       { upsert: true },
     );
   }

@@ -27,6 +27,7 @@ const retry = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInte
 // Users and groups heartbeat as they page; listing projects and counting issues are short and do not.
 const { syncUsers, syncGroups } = proxyActivities<Activities>({ startToCloseTimeout: '1 hour', heartbeatTimeout: '5 minutes', retry });
 const { listProjects } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', retry });
+const { planSync, saveSyncState } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry });
 const { countProjectIssues } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '5 minutes', retry: { ...retry, maximumAttempts: 3 } });
 
 /** The progress query: step, per-project progress and errors so far. */
@@ -95,6 +96,9 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
   };
 
   try {
+    // Full or incremental, decided from the stored state (and the checkpoints cleared when the filters changed).
+    const plan = await planSync({ ...step, mode: input.mode, ...(input.overlapMs !== undefined ? { overlapMs: input.overlapMs } : {}) });
+    upsertMemo({ plannedMode: plan.mode, planReason: plan.reason });
     const usersStep = begin('users');
     const users = await syncUsers(step);
     end(usersStep, users.users);
@@ -120,7 +124,16 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
       try {
         const outcome = await executeChild(syncProjectWorkflow, {
           workflowId: projectSyncWorkflowId(input.tenantId, input.connectorId, project.key),
-          args: [{ ...step, projectId: project.id, projectKey: project.key, ...(input.chunking ? { chunking: input.chunking } : {}) }],
+          args: [
+            {
+              ...step,
+              projectId: project.id,
+              projectKey: project.key,
+              ...(input.chunking ? { chunking: input.chunking } : {}),
+              ...(plan.updatedFromMs[project.id] !== undefined ? { updatedFromMs: plan.updatedFromMs[project.id] } : {}),
+              ...(input.overlapMs !== undefined ? { overlapMs: input.overlapMs } : {}),
+            },
+          ],
         });
         // Done, the real count replaces the estimate.
         Object.assign(entry, { status: 'completed', issuesDone: outcome.issues, issuesEstimated: outcome.issues });
@@ -140,8 +153,10 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
       ...listed.missing.map((key) => `project ${key} is in the filter but the syncing account cannot browse it (or it does not exist)`),
       ...outcomes.flatMap((outcome) => outcome.errors),
     ];
+    // Each project saved its own checkpoint once its events were acknowledged; the connector's state goes last.
+    await saveSyncState({ ...step, filtersHash: plan.filtersHash, fullSyncCompleted: plan.mode === 'full' && !failed });
     setStatus(failed ? 'partial' : 'completed');
-    return { tenantId: input.tenantId, connectorId: input.connectorId, mode: input.mode, generation, status: progress.status, users: users.users, groups: groups.groups, roles: 0, projects: outcomes, diagnostics: [...new Set(diagnostics)] };
+    return { tenantId: input.tenantId, connectorId: input.connectorId, mode: plan.mode, generation, status: progress.status, users: users.users, groups: groups.groups, roles: 0, projects: outcomes, diagnostics: [...new Set(diagnostics)] };
   } catch (error) {
     setStatus('failed');
     progress.errors.push(failureMessage(error));

@@ -13,6 +13,10 @@ const { syncProjectRoles } = proxyActivities<Activities>({
 // The issues step heartbeats its position after every page and on a timer while a page waits inside jira-client
 // (at most a minute per request), so a two-minute heartbeat timeout notices a dead worker without cutting those waits
 // short; a retry resumes from the last heartbeat, which makes more attempts cheap.
+const { saveProjectCheckpoint } = proxyActivities<Activities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 8 },
+});
 const { syncProjectIssues } = proxyActivities<Activities>({
   startToCloseTimeout: '1 hour',
   heartbeatTimeout: '2 minutes',
@@ -30,6 +34,9 @@ export interface TSyncProjectInput extends TSyncStepInput {
   projectId: string;
   projectKey: string;
   chunking?: Partial<TIssueChunking>;
+  /** Incremental: the project's query bound (its checkpoint minus the overlap); absent: every issue. */
+  updatedFromMs?: number;
+  overlapMs?: number;
   /** Set by continue-as-new: the roles step is done and the issues stand at `cursor`. */
   carry?: TProjectCarry;
 }
@@ -60,10 +67,23 @@ export async function syncProjectWorkflow(input: TSyncProjectInput): Promise<TPr
     if (cursor && (chunk >= chunking.activitiesPerRun || workflowInfo().continueAsNewSuggested)) {
       await continueAsNew<typeof syncProjectWorkflow>({ ...input, carry: { rolesProblems, issuesProblems: [...issuesProblems], cursor } });
     }
-    const result = await syncProjectIssues({ ...step, maxPages: chunking.pagesPerActivity, ...(cursor ? { cursor } : {}) });
+    const result = await syncProjectIssues({
+      ...step,
+      maxPages: chunking.pagesPerActivity,
+      ...(cursor ? { cursor } : {}),
+      ...(input.updatedFromMs !== undefined ? { updatedFromMs: input.updatedFromMs } : {}),
+      ...(input.overlapMs !== undefined ? { overlapMs: input.overlapMs } : {}),
+    });
     for (const problem of result.problems) issuesProblems.add(problem);
     await reportProgress(input.projectKey, result.issues);
     if (!result.cursor) {
+      // The activity returned only after Kafka acknowledged the project's last events: now the checkpoint may move.
+      await saveProjectCheckpoint({
+        ...step,
+        maxUpdatedMs: result.maxUpdatedMs,
+        recent: result.recent,
+        ...(input.overlapMs !== undefined ? { overlapMs: input.overlapMs } : {}),
+      });
       return {
         projectId: input.projectId,
         projectKey: input.projectKey,

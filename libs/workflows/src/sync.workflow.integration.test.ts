@@ -38,6 +38,7 @@ interface TIssueCall {
   projectKey: string;
   startPage: number;
   maxPages: number | undefined;
+  updatedFromMs?: number | undefined;
 }
 
 /**
@@ -45,11 +46,18 @@ interface TIssueCall {
  * from its input cursor, at most `maxPages`, returning a cursor while pages are left. `beforeChunk` lets a test hold
  * a chunk at a known point.
  */
-function stubActivities(pages: Record<string, number>, options: { failing?: string; beforeChunk?: (call: TIssueCall) => Promise<void> } = {}) {
+function stubActivities(pages: Record<string, number>, options: { failing?: string; beforeChunk?: (call: TIssueCall) => Promise<void>; updatedFromMs?: Record<string, number> } = {}) {
   const calls: string[] = [];
   const issueCalls: TIssueCall[] = [];
+  const saved: { checkpoints: Array<{ projectId: string; maxUpdatedMs: number }>; states: Array<{ filtersHash: string; fullSyncCompleted: boolean }> } = { checkpoints: [], states: [] };
   const keys = Object.keys(pages);
   const activities: Partial<Activities> = {
+    planSync: async () =>
+      options.updatedFromMs
+        ? { mode: 'incremental', reason: 'stub', filtersHash: 'h1', updatedFromMs: options.updatedFromMs }
+        : { mode: 'full', reason: 'stub', filtersHash: 'h1', updatedFromMs: {} },
+    saveProjectCheckpoint: async (input) => (saved.checkpoints.push({ projectId: input.projectId, maxUpdatedMs: input.maxUpdatedMs }), null),
+    saveSyncState: async (input) => void saved.states.push({ filtersHash: input.filtersHash, fullSyncCompleted: input.fullSyncCompleted }),
     syncUsers: async () => (calls.push('users'), { users: 7, active: 6, hiddenEmails: 0 }),
     syncGroups: async () => (calls.push('groups'), { groups: 2, memberships: 5 }),
     listProjects: async () => (
@@ -60,7 +68,7 @@ function stubActivities(pages: Record<string, number>, options: { failing?: stri
     ),
     syncProjectRoles: async (input) => (calls.push(`roles ${input.projectKey}`), { roles: 3, problems: [] }),
     syncProjectIssues: async (input: TSyncProjectIssuesInput): Promise<TSyncProjectIssuesResult> => {
-      const call = { projectKey: input.projectKey, startPage: input.cursor?.pages ?? 0, maxPages: input.maxPages };
+      const call = { projectKey: input.projectKey, startPage: input.cursor?.pages ?? 0, maxPages: input.maxPages, updatedFromMs: input.updatedFromMs };
       issueCalls.push(call);
       calls.push(`issues ${input.projectKey} from page ${call.startPage}`);
       await options.beforeChunk?.(call);
@@ -69,10 +77,10 @@ function stubActivities(pages: Record<string, number>, options: { failing?: stri
       const end = Math.min(total, call.startPage + (input.maxPages ?? total));
       const counts = { issues: end * ISSUES_PER_PAGE, comments: end * 2, attachments: end, attachmentBytes: 0, closedAcls: 0, maxUpdatedMs: end };
       const cursor: TIssuesCursor = { ...counts, pages: end, pageToken: `page-${end}`, extraBrowse: [] };
-      return { ...counts, problems: [], ...(end < total ? { cursor } : {}) };
+      return { ...counts, recent: [], unchanged: 0, problems: [], ...(end < total ? { cursor } : {}) };
     },
   };
-  return { activities, calls, issueCalls };
+  return { activities, calls, issueCalls, saved };
 }
 
 async function withWorker<T>(activities: Partial<Activities>, body: (taskQueue: string) => Promise<T>): Promise<T> {
@@ -149,7 +157,29 @@ describe('syncConnectorWorkflow with its project children on the Temporal dev se
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.connectorId)).toBe(input.connectorId);
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.syncMode)).toBe('full');
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.syncStatus)).toBe('completed');
-    expect(description.memo).toEqual({ siteUrl, projects: ['ALPHA', 'BETA'] });
+    expect(description.memo).toEqual({ siteUrl, projects: ['ALPHA', 'BETA'], plannedMode: 'full', planReason: 'stub' });
+    // Each project's checkpoint once, after its last chunk (ALPHA's five pages), then the connector's state.
+    expect(stub.saved.checkpoints).toEqual([
+      { projectId: '10000', maxUpdatedMs: 5 },
+      { projectId: '10001', maxUpdatedMs: 1 },
+    ]);
+    expect(stub.saved.states).toEqual([{ filtersHash: 'h1', fullSyncCompleted: true }]);
+    expect(stub.issueCalls.every((call) => call.updatedFromMs === undefined)).toBe(true);
+  });
+
+  it('runs an incremental plan: each project with a checkpoint queries from its bound, one without reads everything (issue #9)', async () => {
+    const stub = stubActivities({ ALPHA: 2, BETA: 1 }, { updatedFromMs: { '10000': 1_700_000_000_000 } });
+    const input = { tenantId: 'tenant-a', connectorId: `conn-${randomUUID()}`, mode: 'auto' as const, chunking: { pagesPerActivity: 1, activitiesPerRun: 1 } };
+    const result = await withWorker(stub.activities, async (taskQueue) => (await start(taskQueue, input)).result());
+
+    expect(result).toMatchObject({ status: 'completed', mode: 'incremental' });
+    // The bound survives continue-as-new (one chunk per run).
+    expect(stub.issueCalls.map((call) => [call.projectKey, call.startPage, call.updatedFromMs])).toEqual([
+      ['ALPHA', 0, 1_700_000_000_000],
+      ['ALPHA', 1, 1_700_000_000_000],
+      ['BETA', 0, undefined],
+    ]);
+    expect(stub.saved.states).toEqual([{ filtersHash: 'h1', fullSyncCompleted: false }]);
   });
 
   it('finishes the other projects when one fails, and reports the failure a person acts on', async () => {
@@ -174,6 +204,9 @@ describe('syncConnectorWorkflow with its project children on the Temporal dev se
     expect(progress.projects.map((project) => project.status)).toEqual(['completed', 'failed', 'completed']);
     // Without chunking options the defaults apply: the whole of a small project in one call.
     expect(stub.issueCalls.every((call) => call.maxPages === 20)).toBe(true);
+    // The failed project keeps its old checkpoint: nothing saved for it; the run is not a completed full sync.
+    expect(stub.saved.checkpoints.map((checkpoint) => checkpoint.projectId)).toEqual(['10000', '10002']);
+    expect(stub.saved.states).toEqual([{ filtersHash: 'h1', fullSyncCompleted: false }]);
   });
 
   it('answers the progress query mid-run with the step, per-project issues done of the estimate, and pending projects', async () => {

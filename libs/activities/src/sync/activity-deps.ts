@@ -1,6 +1,13 @@
 import type { TAttachmentSink, TOpenedConnector } from './sync-context.js';
 import type { TEventPublisher } from './publish-in-batches.js';
 import type { SyncRunCache } from './site-cache.js';
+import type { SyncStateRepository } from '@jira-sync/store';
+
+/** Where connector sync state and per-project checkpoints live (libs/store's SyncStateRepository). */
+type TSyncStatePort = Pick<
+  SyncStateRepository,
+  'getConnectorState' | 'setConnectorState' | 'getProjectCheckpoint' | 'setProjectCheckpoint' | 'listProjectCheckpoints' | 'clearProjectCheckpoints'
+>;
 
 /** What the sync activities are built from; the worker wires real ones, tests inject their own. */
 export interface TActivityDeps {
@@ -12,4 +19,6 @@ export interface TActivityDeps {
   now(): Date;
   /** Shares a run's site-wide reads between its activities in this process; absent, every activity reads them itself. */
   runCache?: SyncRunCache;
+  /** Checkpoints for incremental syncs; absent, every sync is full and nothing is saved. */
+  syncState?: TSyncStatePort;
 }

@@ -21,6 +21,10 @@ export interface TIssuesCursor {
    * own Browse/Administer holders (reporters, assignees, user-picker fields), sorted. All `projectAcl` needs of them.
    */
   extraBrowse: string[];
+  /** The (issue id, updated) pairs seen near `maxUpdatedMs` (the next checkpoint's window). */
+  recent?: Array<{ issueId: string; updatedMs: number }>;
+  /** Issues an incremental run skipped because the checkpoint had them at the same `updated`. */
+  unchanged?: number;
 }
 
 export function emptyCursor(): TIssuesCursor {

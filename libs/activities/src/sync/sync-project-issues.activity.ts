@@ -1,4 +1,4 @@
-import { buildSyncJql, JiraAttachmentTooLargeError, JiraError, type JiraClient, type TComment } from '@jira-sync/jira-client';
+import { buildSyncJql, parseJiraTimestamp, JiraAttachmentTooLargeError, JiraError, type JiraClient, type TComment } from '@jira-sync/jira-client';
 import type { TAcl, TAttachmentContent, TConnectorConfig, TProjectRecord } from '@jira-sync/contracts';
 import { adfToMarkdown } from '@jira-sync/adf';
 import { projectAcl } from '../acl/resolve-acl.js';
@@ -8,6 +8,7 @@ import type { TActivityDeps } from './activity-deps.js';
 import { addIssueAcls, extraBrowseAcl, resumeCursor, startHeartbeats, type TIssuesCursor } from './issue-cursor.js';
 import { EventBatcher } from './publish-in-batches.js';
 import { recordEvent } from './record-events.js';
+import { DEFAULT_OVERLAP_MS, recentWindow } from './sync-checkpoint.activity.js';
 import type { TSyncStepInput } from './sync-context.js';
 import { mapFailures } from './to-application-failure.js';
 
@@ -18,6 +19,13 @@ export interface TSyncProjectIssuesInput extends TSyncStepInput {
   cursor?: TIssuesCursor;
   /** At most this many pages in this call, then return a cursor (chunks for continue-as-new); absent: all pages. */
   maxPages?: number;
+  /**
+   * Incremental: only issues with `updated >=` this (epoch ms; the checkpoint minus the overlap), skipping those the
+   * checkpoint says were published at the same `updated`, and no project record. Absent: every issue (full).
+   */
+  updatedFromMs?: number;
+  /** The overlap the checkpoint's (issue id, updated) window must cover; default DEFAULT_OVERLAP_MS. */
+  overlapMs?: number;
 }
 
 /** Counts are the project's so far (earlier chunks included). */
@@ -29,17 +37,23 @@ export interface TSyncProjectIssuesResult {
   closedAcls: number;
   /** The largest `updated` seen (epoch ms): the project's incremental checkpoint once Kafka acknowledged. */
   maxUpdatedMs: number;
+  /** The (issue id, updated) pairs seen near `maxUpdatedMs`: saved with the checkpoint so the next overlap skips them. */
+  recent: Array<{ issueId: string; updatedMs: number }>;
+  /** Issues the incremental overlap returned unchanged since they were published (not republished). */
+  unchanged: number;
   problems: string[];
   /** Set when the call stopped at `maxPages` with pages left: pass it back as the next call's `cursor`. */
   cursor?: TIssuesCursor;
 }
 
 /** The JQL of one project's issues under the connector's date filters (epoch ms literals: no time-zone trap). */
-export function projectIssuesJql(projectId: string, filters: TConnectorConfig['syncFilters']): string {
+export function projectIssuesJql(projectId: string, filters: TConnectorConfig['syncFilters'], updatedFromMs?: number): string {
   const range = (filter: { after?: string; before?: string } | undefined) =>
     filter ? { ...(filter.after ? { from: Date.parse(filter.after) } : {}), ...(filter.before ? { to: Date.parse(filter.before) } : {}) } : undefined;
   const created = range(filters.created);
-  const updated = range(filters.modified);
+  let updated = range(filters.modified);
+  // Incremental: the later of the connector's own modified-after and the checkpoint's bound.
+  if (updatedFromMs !== undefined) updated = { ...updated, from: Math.max(updated?.from ?? 0, updatedFromMs) };
   return buildSyncJql({ projectsIn: [projectId], ...(created ? { created } : {}), ...(updated ? { updated } : {}) });
 }
 
@@ -79,7 +93,19 @@ async function storeContent(
 
 function countsOf(cursor: TIssuesCursor): Omit<TSyncProjectIssuesResult, 'problems' | 'cursor'> {
   const { issues, comments, attachments, attachmentBytes, closedAcls, maxUpdatedMs } = cursor;
-  return { issues, comments, attachments, attachmentBytes, closedAcls, maxUpdatedMs };
+  return { issues, comments, attachments, attachmentBytes, closedAcls, maxUpdatedMs, recent: cursor.recent ?? [], unchanged: cursor.unchanged ?? 0 };
+}
+
+/**
+ * What an incremental run may skip: the checkpoint's (issue id, updated) pairs. Why pairs and not "updated <=
+ * checkpoint": Jira compares JQL dates at minute precision and search lags behind writes, so an issue updated before
+ * the checkpoint may only become searchable now; it is skipped only if this exact revision was published before.
+ * Any newer `updated` of the same issue (an edited or deleted comment bumps it) is published again.
+ */
+async function publishedRevisions(deps: TActivityDeps, input: TSyncProjectIssuesInput): Promise<ReadonlyMap<string, number>> {
+  if (input.updatedFromMs === undefined || !deps.syncState) return new Map();
+  const checkpoint = await deps.syncState.getProjectCheckpoint(input.tenantId, input.connectorId, input.projectId);
+  return new Map((checkpoint?.recent ?? []).map((pair) => [pair.issueId, pair.updatedMs]));
 }
 
 /**
@@ -105,7 +131,9 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
       const baseBrowse = new Set(projectAcl(loaded.access).browse);
       const now = deps.now();
       const indexIssues = config.indexingFilters.issues;
-      const jql = projectIssuesJql(input.projectId, config.syncFilters);
+      const jql = projectIssuesJql(input.projectId, config.syncFilters, input.updatedFromMs);
+      const published = await publishedRevisions(deps, input);
+      const overlapMs = input.overlapMs ?? DEFAULT_OVERLAP_MS;
       const heartbeats = startHeartbeats(result);
       try {
         const pages = listingDone
@@ -113,7 +141,15 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
           : client.searchIssuePages({ jql, fields: [...SYSTEM_FIELDS, ...customFieldIds], maxResults: 100, ...(result.pageToken ? { startToken: result.pageToken } : {}) });
         for await (const page of pages) {
           const pageAcls: TAcl[] = [];
+          const seen: Array<{ issueId: string; updatedMs: number }> = [];
           for (const raw of page.values) {
+            const rawUpdated = raw.fields?.updated;
+            const updatedMs = typeof rawUpdated === 'string' ? parseJiraTimestamp(rawUpdated) : undefined;
+            if (updatedMs !== undefined) seen.push({ issueId: raw.id, updatedMs });
+            if (updatedMs !== undefined && published.get(raw.id) === updatedMs) {
+              result.unchanged = (result.unchanged ?? 0) + 1;
+              continue;
+            }
             const comments = await allComments(client, raw.id, raw.fields?.comment);
             const mapped = mapIssue(raw, comments, context);
             pageAcls.push(mapped.issue.acl);
@@ -143,6 +179,8 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
           // The position moves on only once Kafka acknowledged the page: a retry re-publishes at most this page.
           await batcher.flush();
           addIssueAcls(result, baseBrowse, pageAcls);
+          for (const pair of seen) result.maxUpdatedMs = Math.max(result.maxUpdatedMs, pair.updatedMs);
+          result.recent = recentWindow([...(result.recent ?? []), ...seen], result.maxUpdatedMs, overlapMs);
           result.pages += 1;
           if (page.nextPageToken) result.pageToken = page.nextPageToken;
           else delete result.pageToken;
@@ -154,6 +192,8 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
       } finally {
         heartbeats.stop();
       }
+      // An incremental run saw only the changed issues: a project ACL built from them would lose the others' share.
+      if (input.updatedFromMs !== undefined) return { ...countsOf(result), problems: [...loaded.problems] };
 
       let projectDescription = '';
       let lead: string | undefined;

@@ -8,7 +8,11 @@ export const SEARCH_ATTRIBUTE_NAMES = {
   syncStatus: 'SyncStatus',
 } as const;
 
-export const ZSyncModeSchema = z.enum(['full', 'incremental']);
+/**
+ * `full` reads every issue; `incremental` and `auto` read only what changed since each project's checkpoint, and
+ * fall back to full when there is none or the sync filters changed since the last run (issue #9).
+ */
+export const ZSyncModeSchema = z.enum(['full', 'incremental', 'auto']);
 export type TSyncMode = z.infer<typeof ZSyncModeSchema>;
 
 export const SYNC_STATUSES = ['running', 'completed', 'partial', 'failed'] as const;
@@ -31,6 +35,8 @@ export const ZSyncConnectorInputSchema = z.object({
   connectorId: z.string().min(1),
   mode: ZSyncModeSchema.default('full'),
   chunking: ZIssueChunkingSchema.optional(),
+  /** How far an incremental query reaches back before each project's checkpoint (search lag, minute precision). */
+  overlapMs: z.number().int().min(0).max(86_400_000).optional(),
 });
 export type TSyncConnectorInput = z.infer<typeof ZSyncConnectorInputSchema>;
 
