@@ -6,14 +6,22 @@ import { RECORD_HANDLERS } from './handlers/record-handlers.js';
  * Writes events in consumption order: consecutive upserts are grouped per type (one bulk write each, in the
  * handlers' order), and a run of deletions is applied where it stands, so a delete never overtakes an upsert.
  */
-export async function applyRecordEvents(events: readonly TRecordEvent[], deps: RecordHandlerDeps, handlers = RECORD_HANDLERS): Promise<void> {
+export async function applyRecordEvents(
+  events: readonly TRecordEvent[],
+  deps: RecordHandlerDeps,
+  options: { handlers?: ReadonlyArray<RecordEventHandler>; onProgress?: () => Promise<void> } = {},
+): Promise<void> {
+  const handlers = options.handlers ?? RECORD_HANDLERS;
   const byType = new Map<string, RecordEventHandler>(handlers.map((handler) => [handler.type, handler]));
   for (const segment of segmentsOf(events)) {
     const groups = new Map<string, TRecordEvent[]>();
     for (const event of segment) groups.set(event.type, [...(groups.get(event.type) ?? []), event]);
     for (const handler of handlers) {
       const group = groups.get(handler.type);
-      if (group) await handler.apply(group, deps);
+      if (!group) continue;
+      await handler.apply(group, deps);
+      // Large records make one chunk slow: the consumer heartbeats between handlers so it keeps its group membership.
+      await options.onProgress?.();
     }
     for (const type of groups.keys()) {
       if (!byType.has(type)) throw new Error(`no handler for record event type ${type}`);

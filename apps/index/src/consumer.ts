@@ -34,6 +34,9 @@ export async function startConsumer(kafka: Kafka, options: IndexConsumerOptions)
     // A record event may be as large as the topic allows; fetch at least one whole one per partition.
     maxBytesPerPartition: MAX_RECORD_EVENT_BYTES + 1024 * 1024,
     maxBytes: 2 * MAX_RECORD_EVENT_BYTES,
+    // Writing a chunk with a 10 MB issue can take tens of seconds on a slow store; heartbeats go out between handlers
+    // (applyRecordEvents' onProgress), and the session outlasts one handler's write.
+    sessionTimeout: 90_000,
   });
   await consumer.connect();
   await consumer.subscribe({ topics: [...(records ? [records.topic] : []), ...jsonHandlers.keys()], fromBeginning: true });
@@ -64,9 +67,8 @@ async function consumeRecordBatch(
 ): Promise<void> {
   const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
   const size = options.chunkSize ?? 200;
-  for (let start = 0; start < batch.messages.length; start += size) {
+  for (const chunk of chunksOf(batch.messages, size, MAX_CHUNK_BYTES)) {
     if (!isRunning() || isStale()) return;
-    const chunk = batch.messages.slice(start, start + size);
     const parsed = chunk.map(parseRecordMessage);
     const invalid = parsed.flatMap((entry) => (entry.ok ? [] : [entry]));
     if (invalid.length > 0) {
@@ -79,7 +81,7 @@ async function consumeRecordBatch(
     // A store error propagates: kafkajs redelivers from the last resolved offset, nothing is skipped.
     const stopTimer = options.metrics?.writeSeconds.startTimer();
     try {
-      await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps);
+      await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps, { onProgress: heartbeat });
     } catch (error) {
       stopTimer?.({ outcome: 'error' });
       throw error;
@@ -91,6 +93,25 @@ async function consumeRecordBatch(
     await heartbeat();
     await commitOffsetsIfNecessary();
   }
+}
+
+/** Bytes of message values per chunk (one larger message still goes alone), so a large event is written on its own. */
+const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+
+function* chunksOf<T extends { value: Buffer | null }>(messages: readonly T[], size: number, maxBytes: number): Generator<T[]> {
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const length = message.value?.byteLength ?? 0;
+    if (chunk.length > 0 && (chunk.length >= size || bytes + length > maxBytes)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(message);
+    bytes += length;
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 async function consumeJsonBatch(payload: EachBatchPayload, handler: MessageHandler | undefined, options: IndexConsumerOptions): Promise<void> {

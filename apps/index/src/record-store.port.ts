@@ -33,7 +33,7 @@ export interface RecordRepositoryPort {
    */
   deleteMany(keys: ReadonlyArray<RecordDeleteKey>): Promise<unknown>;
   /** Stored live records of a connector matching a filter (record fields beside the key fields); tombstones when asked. */
-  find(scope: { tenantId: string; connectorId: string }, filter?: Record<string, unknown>, options?: { includeDeleted?: boolean }): Promise<object[]>;
+  find(scope: { tenantId: string; connectorId: string }, filter?: Record<string, unknown>, options?: { includeDeleted?: boolean; fields?: readonly string[] }): Promise<object[]>;
 }
 
 export interface IssueRepositoryPort extends RecordRepositoryPort {

@@ -1,5 +1,7 @@
 import { releaseAttachmentContent, type AttachmentContentPort, type RecordStorePort } from '../record-store.port.js';
 
+const ISSUE_LIST_FIELDS = ['externalId', 'revision', 'deleted', 'commentIds', 'attachmentIds'];
+
 interface StoredIssueLists {
   externalId: string;
   revision: string;
@@ -21,7 +23,7 @@ export async function reconcileChildren(
   issueIds: readonly string[],
 ): Promise<number> {
   if (issueIds.length === 0) return 0;
-  const issues = (await store.issues.find(scope, { externalId: { $in: [...issueIds] } }, { includeDeleted: true })) as StoredIssueLists[];
+  const issues = (await store.issues.find(scope, { externalId: { $in: [...issueIds] } }, { includeDeleted: true, fields: ISSUE_LIST_FIELDS })) as StoredIssueLists[];
   for (const issue of issues) {
     // A deleted issue keeps none of its children.
     const keepComments = issue.deleted ? [] : (issue.commentIds ?? []);
