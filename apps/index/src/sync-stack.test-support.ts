@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createActivities, createConnectorOpener, createHashingAttachmentSink, type TConnectorOpenerOptions, type THashingAttachmentSink } from '@jira-sync/activities';
-import { MAX_RECORD_EVENT_BYTES, syncWorkflowId, type TConnectorConfigInput, type TConnectorCredentials, type TRecordEvent, type TSyncResult } from '@jira-sync/contracts';
+import { MAX_RECORD_EVENT_BYTES, syncWorkflowId, type TConnectorConfigInput, type TConnectorCredentials, type TRecordEvent, type TSyncMode, type TSyncResult } from '@jira-sync/contracts';
 import { createKafka, createRecordPublisher, ensureTopics, runJsonConsumer, waitForConsumerCaughtUp, type JsonMessage } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
-import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, connectStore, type ConnectorScope, type StoreConnection } from '@jira-sync/store';
+import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, SyncStateRepository, connectStore, type ConnectorScope, type StoreConnection } from '@jira-sync/store';
 import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
 import { syncConnectorWorkflow } from '@jira-sync/workflows';
 import { Client, Connection } from '@temporalio/client';
@@ -27,8 +27,10 @@ export interface SyncStack {
   topic: string;
   /** A connector under a tenant id no other test uses (`<prefix>-<random>`), with sealed credentials. */
   addConnector(prefix: string, config: Omit<TConnectorConfigInput, 'tenantId' | 'connectorId'>, credentials: TConnectorCredentials): Promise<ConnectorScope>;
-  /** Runs a full sync of each connector at once through one worker; resolves once the index app stored every event. */
-  sync(scopes: readonly ConnectorScope[]): Promise<TSyncResult[]>;
+  /** Runs a sync (full unless `mode` says otherwise) of each connector at once through one worker; resolves once the index app stored every event. */
+  sync(scopes: readonly ConnectorScope[], mode?: TSyncMode): Promise<TSyncResult[]>;
+  /** The type of every record event the activities published, in both modes (a count of what a sync sent). */
+  publishedTypes: string[];
   /** Every message of the record topic as Kafka holds it (key and parsed value); index mode only. */
   readTopic(timeoutMs?: number): Promise<JsonMessage[]>;
   /** Memory mode: every event the activities published, and the sink that hashed the attachment bytes. */
@@ -71,6 +73,7 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
     const groupId = `full-sync-${suffix}`;
     const memory = options.records === 'memory';
     const published: TRecordEvent[] = [];
+    const publishedTypes: string[] = [];
     const sink = createHashingAttachmentSink();
     let recordPublisher: { publish(events: ReadonlyArray<{ key: string; event: TRecordEvent }>): Promise<void> } = { publish: async (events) => void published.push(...events.map((entry) => entry.event)) };
     if (!memory) {
@@ -83,6 +86,10 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
       cleanups.push(() => kafkaPublisher.disconnect());
       recordPublisher = kafkaPublisher;
     }
+    {
+      const inner = recordPublisher;
+      recordPublisher = { publish: async (events) => (await inner.publish(events), void publishedTypes.push(...events.map((entry) => entry.event.type))) };
+    }
     const clientConnection = await Connection.connect({ address: '127.0.0.1:7233' });
     cleanups.push(() => clientConnection.close());
     const client = new Client({ connection: clientConnection, dataConverter: createDataConverter(encryption) });
@@ -93,6 +100,7 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
       attachments: memory ? sink : content,
       openConnector: createConnectorOpener({ connectors, allowInsecureLoopback: true, ...(options.oauth ? { oauth: options.oauth } : {}) }),
       now: () => new Date(),
+      syncState: new SyncStateRepository(connection.db),
     });
 
     return {
@@ -102,6 +110,7 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
       content,
       topic,
       published,
+      publishedTypes,
       sink,
       close,
       async addConnector(prefix, config, credentials) {
@@ -109,7 +118,7 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
         await connectors.create({ ...config, ...scope }, credentials);
         return scope;
       },
-      async sync(scopes) {
+      async sync(scopes, mode = 'full') {
         const taskQueue = `test-full-sync-${randomUUID()}`;
         const workerConnection = await NativeConnection.connect({ address: '127.0.0.1:7233' });
         try {
@@ -118,7 +127,7 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
             client.workflow.execute(syncConnectorWorkflow, {
               taskQueue,
               workflowId: `${syncWorkflowId(scope.tenantId, scope.connectorId)}:${randomUUID()}`,
-              args: [{ ...scope, mode: 'full' }],
+              args: [{ ...scope, mode }],
             }),
           );
           const results = await worker.runUntil(Promise.all(runs));
