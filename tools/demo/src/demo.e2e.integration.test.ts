@@ -23,8 +23,8 @@ beforeAll(async () => {
     apiPort: await findFreePort(),
     logDir: mkdtempSync(join(tmpdir(), 'jira-sync-e2e-')),
   });
-  summary = await runDemo({ apiUrl: apps.apiUrl, adminKey, sim, timeoutMs: 400_000 });
-}, 600_000);
+  summary = await runDemo({ apiUrl: apps.apiUrl, adminKey, sim, timeoutMs: 900_000 });
+}, 1_200_000);
 
 afterAll(async () => {
   await apps?.stop();

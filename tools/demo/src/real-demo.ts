@@ -93,11 +93,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   if (status.state !== 'completed') throw new Error(`the sync ended ${status.state}: ${status.error ?? ''}; see ${run.temporalUiUrl}`);
   const result = status.result!;
 
-  // The index app stores what the worker published; wait (bounded) until every synced issue is there.
+  // The index app stores what the worker published; wait (bounded) until every synced project, issue and comment
+  // is there, so the summary and the ACL examples read a complete store.
   const expectedIssues = result.projects.reduce((sum, project) => sum + project.issues, 0);
+  const expectedComments = result.projects.reduce((sum, project) => sum + project.comments, 0);
   let issues = await listAll(api, connectorId, 'issue');
-  while (issues.length < expectedIssues && Date.now() < deadline) {
-    await sleep(1_000);
+  const complete = async () =>
+    issues.length >= expectedIssues &&
+    (await listAll(api, connectorId, 'comment')).length >= expectedComments &&
+    (await listAll(api, connectorId, 'project')).length >= result.projects.length;
+  while (!(await complete()) && Date.now() < deadline) {
+    await sleep(2_000);
     issues = await listAll(api, connectorId, 'issue');
   }
   const [comments, attachments, projects, users, groups] = await Promise.all(
