@@ -20,12 +20,19 @@ function recordingStore() {
     find: async (_scope, filter) => {
       calls.push({ call: `${name}.find`, args: [filter] });
       if (name === 'issues') return [...storedIssues.values()];
-      return name === 'attachments' ? [{ externalId: 'a1', content: { state: 'stored', gridFsId: 'grid-a1' } }, { content: { state: 'skipped' } }] : [];
+      if (name !== 'attachments') return [];
+      // Returned whatever the filter: a0 is older than i1's stored version and not listed by it, a1 is listed.
+      return [
+        { externalId: 'a0', issueId: 'i1', revision: '0', content: { state: 'stored', gridFsId: 'grid-a0' } },
+        { externalId: 'a1', issueId: 'i1', revision: '0', content: { state: 'stored', gridFsId: 'grid-a1' } },
+        { externalId: 'a2', issueId: 'i1', revision: '0', content: { state: 'skipped' } },
+      ];
     },
   });
   const issues: IssueRepositoryPort = {
     ...repository('issues'),
     pruneChildren: async (...args) => (calls.push({ call: 'issues.pruneChildren', args }), { comments: 0, attachments: 1 }),
+    pruneChildrenMany: async (...args) => (calls.push({ call: 'issues.pruneChildrenMany', args }), { comments: 0, attachments: 1 }),
   };
   const store: RecordStorePort = {
     users: repository('users'), groups: repository('groups'), roles: repository('roles'), projects: repository('projects'),
@@ -47,13 +54,15 @@ describe('applyRecordEvents', () => {
     ].map((keyed) => keyed.event);
     await applyRecordEvents(events, { store, logger, content: { delete: async (id) => void deleted.push(id) } });
     expect(calls.map((entry) => entry.call)).toEqual([
-      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'attachments.find', 'issues.pruneChildren',
+      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'attachments.find', 'issues.pruneChildrenMany',
       'attachments.find', 'attachments.find', 'attachments.deleteMany', 'users.upsertMany',
     ]);
     expect(calls[5]?.args).toEqual([{ externalId: { $in: ['i1'] } }]);
-    expect(calls[6]?.args).toEqual([{ issueId: 'i1', externalId: { $nin: ['a1'] }, revision: { $lt: expect.stringMatching(/^0+1000\./) } }]);
-    expect(calls[7]?.args).toEqual(['t1', 'c1', 'i1', ['c1'], ['a1'], expect.stringMatching(/^0+1000\./)]);
-    expect(deleted).toEqual(['grid-a1', 'grid-a1']);
+    // One read of the chunk's attachments; only a0 (older, not listed) loses its bytes before the prune.
+    expect(calls[6]?.args).toEqual([{ issueId: { $in: ['i1'] } }]);
+    expect(calls[7]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: ['c1'], keepAttachmentIds: ['a1'], revision: expect.stringMatching(/^0+1000\./) }]]);
+    // Then the deletion of a1 releases what its (filter-blind) find returns.
+    expect(deleted).toEqual(['grid-a0', 'grid-a0', 'grid-a1']);
   });
 
   it('sends one row per record to a bulk write, the newest revision, with externalId from the subject', async () => {

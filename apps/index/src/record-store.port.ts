@@ -46,6 +46,12 @@ export interface IssueRepositoryPort extends RecordRepositoryPort {
     keepAttachmentIds: readonly string[],
     revision: string,
   ): Promise<unknown>;
+  /** `pruneChildren` for many issues at once: one read and one write per child collection. */
+  pruneChildrenMany(
+    tenantId: string,
+    connectorId: string,
+    plans: ReadonlyArray<{ issueId: string; keepCommentIds: readonly string[]; keepAttachmentIds: readonly string[]; revision: string }>,
+  ): Promise<unknown>;
 }
 
 export interface RecordStorePort {

@@ -140,7 +140,11 @@ function withoutRevisionGuard(store: RecordStore): RecordStorePort {
   return {
     users: unguarded(store.users), groups: unguarded(store.groups), roles: unguarded(store.roles), projects: unguarded(store.projects),
     comments: unguarded(store.comments), attachments: unguarded(store.attachments),
-    issues: { ...unguarded(store.issues), pruneChildren: (...args) => store.issues.pruneChildren(...args) },
+    issues: {
+      ...unguarded(store.issues),
+      pruneChildren: (...args) => store.issues.pruneChildren(...args),
+      pruneChildrenMany: (...args) => store.issues.pruneChildrenMany(...args),
+    },
   };
 }
 

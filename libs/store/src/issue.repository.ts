@@ -27,24 +27,49 @@ export class IssueRepository extends RecordRepository<TIssueRecord> {
     keepAttachmentIds: readonly string[],
     revision: TRevision,
   ): Promise<{ comments: number; attachments: number }> {
+    return this.pruneChildrenMany(tenantId, connectorId, [{ issueId, keepCommentIds, keepAttachmentIds, revision }]);
+  }
+
+  /**
+   * `pruneChildren` for many issues of one connector in one read and one write per child collection: the index app
+   * reconciles a whole chunk of events at once, and a query per issue would scan the collection per issue on a
+   * server without the `issue` index in use (FerretDB).
+   */
+  async pruneChildrenMany(tenantId: string, connectorId: string, plans: ReadonlyArray<TPrunePlan>): Promise<{ comments: number; attachments: number }> {
+    if (plans.length === 0) return { comments: 0, attachments: 0 };
     const [comments, attachments] = await Promise.all([
-      pruneOf(this.comments, { tenantId, connectorId, issueId }, keepCommentIds, revision),
-      pruneOf(this.attachments, { tenantId, connectorId, issueId }, keepAttachmentIds, revision),
+      pruneOf(this.comments, { tenantId, connectorId }, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepCommentIds, revision: plan.revision }))),
+      pruneOf(this.attachments, { tenantId, connectorId }, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepAttachmentIds, revision: plan.revision }))),
     ]);
     return { comments, attachments };
   }
 }
 
+/** One issue's stored version: the children it lists are kept, the others older than its revision become tombstones. */
+export interface TPrunePlan {
+  issueId: string;
+  keepCommentIds: readonly string[];
+  keepAttachmentIds: readonly string[];
+  revision: TRevision;
+}
+
 async function pruneOf(
   children: Pick<RecordRepository<object>, 'raw' | 'deleteMany'>,
-  owner: { tenantId: string; connectorId: string; issueId: string },
-  keep: readonly string[],
-  revision: TRevision,
+  scope: { tenantId: string; connectorId: string },
+  plans: ReadonlyArray<{ issueId: string; keep: readonly string[]; revision: TRevision }>,
 ): Promise<number> {
-  const { tenantId, connectorId, issueId } = owner;
-  const doomed = await children.raw
-    .find({ tenantId, connectorId, issueId, externalId: { $nin: [...keep] }, revision: { $lt: revision } }, { projection: { _id: 0, externalId: 1 } })
+  const { tenantId, connectorId } = scope;
+  const byIssue = new Map(plans.map((plan) => [plan.issueId, { keep: new Set(plan.keep), revision: plan.revision }]));
+  // Tombstones included: an older one is moved up to the pruning revision, so every prune order ends the same.
+  const stored = await children.raw
+    .find({ tenantId, connectorId, issueId: { $in: [...byIssue.keys()] } }, { projection: { _id: 0, externalId: 1, issueId: 1, revision: 1 } })
     .toArray();
-  const reason = `no longer listed by issue ${issueId}`;
-  return children.deleteMany(doomed.map((doc) => ({ tenantId, connectorId, externalId: String(doc['externalId']), revision, reason, issueId })));
+  const deletions = stored.flatMap((doc) => {
+    const issueId = String(doc['issueId']);
+    const plan = byIssue.get(issueId);
+    const externalId = String(doc['externalId']);
+    if (!plan || plan.keep.has(externalId) || !(String(doc['revision']) < plan.revision)) return [];
+    return [{ tenantId, connectorId, externalId, revision: plan.revision, reason: `no longer listed by issue ${issueId}`, issueId }];
+  });
+  return children.deleteMany(deletions);
 }

@@ -1,4 +1,4 @@
-import { releaseAttachmentContent, type AttachmentContentPort, type RecordStorePort } from '../record-store.port.js';
+import { storedContentIds, type AttachmentContentPort, type RecordStorePort } from '../record-store.port.js';
 
 const ISSUE_LIST_FIELDS = ['externalId', 'revision', 'deleted', 'commentIds', 'attachmentIds'];
 
@@ -24,14 +24,31 @@ export async function reconcileChildren(
 ): Promise<number> {
   if (issueIds.length === 0) return 0;
   const issues = (await store.issues.find(scope, { externalId: { $in: [...issueIds] } }, { includeDeleted: true, fields: ISSUE_LIST_FIELDS })) as StoredIssueLists[];
-  for (const issue of issues) {
-    // A deleted issue keeps none of its children.
-    const keepComments = issue.deleted ? [] : (issue.commentIds ?? []);
-    const keepAttachments = issue.deleted ? [] : (issue.attachmentIds ?? []);
-    await releaseAttachmentContent(store, content, scope, { issueId: issue.externalId, externalId: { $nin: keepAttachments }, revision: { $lt: issue.revision } });
-    await store.issues.pruneChildren(scope.tenantId, scope.connectorId, issue.externalId, keepComments, keepAttachments, issue.revision);
-  }
+  if (issues.length === 0) return 0;
+  // A deleted issue keeps none of its children.
+  const plans = issues.map((issue) => ({
+    issueId: issue.externalId,
+    keepCommentIds: issue.deleted ? [] : (issue.commentIds ?? []),
+    keepAttachmentIds: issue.deleted ? [] : (issue.attachmentIds ?? []),
+    revision: issue.revision,
+  }));
+  // One read and one write per collection for the whole chunk, not per issue. Bytes go first: if the prune then
+  // fails, the redelivery finds the same attachments again, so no content is orphaned.
+  const byIssue = new Map(plans.map((plan) => [plan.issueId, plan]));
+  const attachments = (await store.attachments.find(scope, { issueId: { $in: [...byIssue.keys()] } }, { fields: ['externalId', 'issueId', 'revision', 'content'] })) as StoredChild[];
+  const doomed = attachments.filter((attachment) => {
+    const plan = byIssue.get(attachment.issueId);
+    return plan !== undefined && !plan.keepAttachmentIds.includes(attachment.externalId) && attachment.revision < plan.revision;
+  });
+  for (const gridFsId of storedContentIds(doomed)) await content.delete(gridFsId);
+  await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans);
   return issues.length;
+}
+
+interface StoredChild {
+  externalId: string;
+  issueId: string;
+  revision: string;
 }
 
 /** The events' issue ids, grouped by tenant and connector. */
