@@ -1,4 +1,4 @@
-import { JiraError, JiraNotFoundError, JiraPermissionError, type JiraClient, type TProjectRole } from '@jira-sync/jira-client';
+import { JiraError, JiraNotFoundError, JiraPermissionError, JiraServerError, type JiraClient, type TProjectRole } from '@jira-sync/jira-client';
 import type { THolder, TProjectAccess } from '../acl/resolve-acl.js';
 
 /** Shares a read between projects of one run (a permission scheme many projects use); absent, every call loads. */
@@ -50,6 +50,19 @@ function grantAdvice(projectKey: string, what: string): string {
 }
 
 /**
+ * Why a part of the access model is missing, or undefined when the error is not one to degrade on: a refusal (403,
+ * 404, 401 on an admin endpoint) says which permission to grant; a 5xx that jira-client's own retries did not get past
+ * leaves the part unread for this run, like a refusal, so the records fail closed (or keep their last good ACL).
+ */
+function unreadableBecause(error: unknown, projectKey: string, what: string): string | undefined {
+  if (isAccessDenied(error)) return grantAdvice(projectKey, what);
+  if (error instanceof JiraServerError) {
+    return `${projectKey}: Jira kept failing to answer for the project's ${what} (${error.message}); its records are stored readable by no one, or keep their last good ACL, until a later sync reads it.`;
+  }
+  return undefined;
+}
+
+/**
  * Builds a project's access model: Browse Projects holders (permission scheme, grants expanded), security level
  * members and project roles. A part Jira will not show leaves that part undefined and says which permission is missing.
  */
@@ -70,8 +83,9 @@ export async function loadProjectAccess(
     browse = scheme.permissions.filter((grant) => grant.permission === 'BROWSE_PROJECTS').map((grant) => grant.holder);
     administer = scheme.permissions.filter((grant) => grant.permission === 'ADMINISTER_PROJECTS').map((grant) => grant.holder);
   } catch (error) {
-    if (!isAccessDenied(error)) throw error;
-    problems.push(grantAdvice(project.key, 'permission scheme'));
+    const problem = unreadableBecause(error, project.key, 'permission scheme');
+    if (problem === undefined) throw error;
+    problems.push(problem);
   }
 
   let levels: Map<string, THolder[]> | undefined = new Map();
@@ -93,17 +107,19 @@ export async function loadProjectAccess(
       }
     }
   } catch (error) {
-    if (!isAccessDenied(error)) throw error;
+    const problem = unreadableBecause(error, project.key, 'issue security levels');
+    if (problem === undefined) throw error;
     levels = undefined;
-    problems.push(grantAdvice(project.key, 'issue security levels'));
+    problems.push(problem);
   }
 
   const roles: TProjectRole[] = [];
   try {
     for (const ref of await client.projectRoles(project.id)) roles.push(await client.projectRole(project.id, ref.id));
   } catch (error) {
-    if (!isAccessDenied(error)) throw error;
-    problems.push(grantAdvice(project.key, 'project roles'));
+    const problem = unreadableBecause(error, project.key, 'project roles');
+    if (problem === undefined) throw error;
+    problems.push(problem);
   }
 
   const access: TProjectAccess = {
