@@ -18,9 +18,45 @@ export function newestPerRecord<T extends RecordRow>(rows: readonly T[]): T[] {
   return [...newest.values()];
 }
 
+interface AclCarrier {
+  acl?: { unresolved?: string };
+}
+
+function unresolvedAcl(row: RecordRow): boolean {
+  return typeof (row.record as AclCarrier | null)?.acl?.unresolved === 'string';
+}
+
+/**
+ * A record whose ACL the worker could not resolve this time (a scheme Jira refused or kept failing to answer) keeps
+ * the last good ACL already stored for it; only a record never stored with a resolved ACL stays fail-closed. One read
+ * per scope, and only for the rows that need it: a clean sync reads nothing.
+ */
+export async function keepLastGoodAcls(repository: RecordRepositoryPort, rows: readonly RecordRow[]): Promise<RecordRow[]> {
+  const unresolved = rows.filter(unresolvedAcl);
+  if (unresolved.length === 0) return [...rows];
+  const kept = new Map<string, unknown>();
+  const scopes = new Map<string, { tenantId: string; connectorId: string; ids: string[] }>();
+  for (const row of unresolved) {
+    const key = JSON.stringify([row.tenantId, row.connectorId]);
+    const scope = scopes.get(key) ?? { tenantId: row.tenantId, connectorId: row.connectorId, ids: [] };
+    scope.ids.push(row.externalId);
+    scopes.set(key, scope);
+  }
+  for (const { tenantId, connectorId, ids } of scopes.values()) {
+    const stored = (await repository.find({ tenantId, connectorId }, { externalId: { $in: ids } }, { fields: ['externalId', 'acl'] })) as Array<{ externalId: string } & AclCarrier>;
+    for (const doc of stored) {
+      if (doc.acl && doc.acl.unresolved === undefined) kept.set(JSON.stringify([tenantId, connectorId, doc.externalId]), doc.acl);
+    }
+  }
+  return rows.map((row) => {
+    const acl = unresolvedAcl(row) ? kept.get(JSON.stringify([row.tenantId, row.connectorId, row.externalId])) : undefined;
+    return acl === undefined ? row : { ...row, record: { ...(row.record as object), acl } };
+  });
+}
+
 /** Writes the events' rows; the repository ignores stale revisions. */
 export async function upsertEvents(repository: RecordRepositoryPort, events: ReadonlyArray<Parameters<typeof rowOf>[0]>): Promise<{ written: number; stale: number }> {
   const rows = newestPerRecord(events.map(rowOf));
   if (rows.length === 0) return { written: 0, stale: 0 };
-  return repository.upsertMany(rows);
+  return repository.upsertMany(await keepLastGoodAcls(repository, rows));
 }
