@@ -23,6 +23,15 @@ export interface StoredConnector {
   updatedAt: Date;
 }
 
+/** A credentials version taken by one writer (see `replaceCredentialsIf`). */
+interface CredentialClaim {
+  _id: string;
+  tenantId: string;
+  connectorId: string;
+  version: number;
+  claimedAt: Date;
+}
+
 /** Config fields an update may change (the identity stays). */
 export type TConnectorConfigPatch = Partial<Omit<TConnectorConfigInput, 'tenantId' | 'connectorId'>>;
 
@@ -33,13 +42,16 @@ export function credentialsContext(tenantId: string, connectorId: string): strin
 /** Connector instances: one document per tenant + connector id. */
 export class ConnectorRepository {
   static readonly collectionName = 'connectors';
+  static readonly claimsCollectionName = 'connector_credential_claims';
   private readonly collection: Collection<StoredConnector>;
+  private readonly claims: Collection<CredentialClaim>;
 
   constructor(
     db: Db,
     private readonly sealer: CredentialSealer,
   ) {
     this.collection = db.collection<StoredConnector>(ConnectorRepository.collectionName);
+    this.claims = db.collection<CredentialClaim>(ConnectorRepository.claimsCollectionName);
   }
 
   async ensureIndexes(): Promise<void> {
@@ -89,10 +101,21 @@ export class ConnectorRepository {
   /** Replaces the credentials only if they are still at `expectedVersion`; false when another writer came first. */
   async replaceCredentialsIf(tenantId: string, connectorId: string, credentials: TConnectorCredentials, expectedVersion: number): Promise<boolean> {
     const parsed = ZConnectorCredentialsSchema.parse(credentials);
+    // The version is claimed first with an insert of a unique _id, which every MongoDB-wire server makes atomic: the
+    // filtered update below is atomic on MongoDB, but FerretDB v1 lets two concurrent ones both match. A claim that
+    // lost its update (a crash in between) only blocks a pair that was lost with that process anyway.
+    const claimId = `${credentialsContext(tenantId, connectorId)}@${expectedVersion}`;
+    try {
+      await this.claims.insertOne({ _id: claimId, tenantId, connectorId, version: expectedVersion, claimedAt: new Date() });
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
     const result = await this.collection.updateOne(
       { tenantId, connectorId, credentialsVersion: expectedVersion },
       { $set: { credentials: this.seal(tenantId, connectorId, parsed), updatedAt: new Date() }, $inc: { credentialsVersion: 1 } },
     );
+    if (result.matchedCount === 1) await this.claims.deleteMany({ tenantId, connectorId, version: { $lt: expectedVersion } });
     return result.matchedCount === 1;
   }
 
@@ -108,7 +131,10 @@ export class ConnectorRepository {
 
   /** Removes the connector; true when it existed. */
   async delete(tenantId: string, connectorId: string): Promise<boolean> {
-    return (await this.collection.deleteOne({ tenantId, connectorId })).deletedCount === 1;
+    const deleted = (await this.collection.deleteOne({ tenantId, connectorId })).deletedCount === 1;
+    // A connector created again under the same ids starts at version 1: its claims must not be taken already.
+    await this.claims.deleteMany({ tenantId, connectorId });
+    return deleted;
   }
 
   async list(tenantId: string): Promise<TConnectorConfig[]> {
