@@ -6,16 +6,21 @@ import { Context } from '@temporalio/activity';
  * to. The activity heartbeats it after every page Kafka acknowledged, returns it when it stops after its page budget,
  * and takes it back as input (next chunk) or from its last heartbeat (retry after a killed worker).
  */
-export interface TIssuesCursor {
-  /** The next page's token; absent before the first page. */
-  pageToken?: string;
-  pages: number;
+/** What a project's issues step has read so far, in the cursor and in the step's result alike. */
+export interface TIssueCounts {
   issues: number;
   comments: number;
   attachments: number;
   attachmentBytes: number;
   closedAcls: number;
+  /** The largest `updated` seen (epoch ms): the project's incremental checkpoint once Kafka acknowledged. */
   maxUpdatedMs: number;
+}
+
+export interface TIssuesCursor extends TIssueCounts {
+  /** The next page's token; absent before the first page. */
+  pageToken?: string;
+  pages: number;
   /**
    * The project ACL's share of the issues read so far: the Browse principals their ACLs add beyond the project's
    * own Browse/Administer holders (reporters, assignees, user-picker fields), sorted. All `projectAcl` needs of them.

@@ -5,7 +5,7 @@ import { projectAcl } from '../acl/resolve-acl.js';
 import { mapIssue, SYSTEM_FIELDS } from '../issues/map-issue.js';
 import { openRunAccess } from '../projects/run-access.js';
 import type { TActivityDeps } from './activity-deps.js';
-import { addIssueAcls, extraBrowseAcl, resumeCursor, startHeartbeats, type TIssuesCursor } from './issue-cursor.js';
+import { addIssueAcls, extraBrowseAcl, resumeCursor, startHeartbeats, type TIssueCounts, type TIssuesCursor } from './issue-cursor.js';
 import { EventBatcher } from './publish-in-batches.js';
 import { recordEvent } from './record-events.js';
 import { DEFAULT_OVERLAP_MS, recentWindow } from './sync-checkpoint.activity.js';
@@ -29,14 +29,7 @@ export interface TSyncProjectIssuesInput extends TSyncStepInput {
 }
 
 /** Counts are the project's so far (earlier chunks included). */
-export interface TSyncProjectIssuesResult {
-  issues: number;
-  comments: number;
-  attachments: number;
-  attachmentBytes: number;
-  closedAcls: number;
-  /** The largest `updated` seen (epoch ms): the project's incremental checkpoint once Kafka acknowledged. */
-  maxUpdatedMs: number;
+export interface TSyncProjectIssuesResult extends TIssueCounts {
   /** The (issue id, updated) pairs seen near `maxUpdatedMs`: saved with the checkpoint so the next overlap skips them. */
   recent: Array<{ issueId: string; updatedMs: number }>;
   /** Issues the incremental overlap returned unchanged since they were published (not republished). */
