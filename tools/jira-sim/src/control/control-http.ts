@@ -48,6 +48,7 @@ const ACTIONS: Array<[string, RegExp, Action]> = [
   ['POST', /^oauth\/tokens$/, (control, _params, body) => control.oauth.issueTokens(body)],
   ['POST', /^oauth\/consent$/, (control, _params, body) => control.oauth.setConsent(body)],
   ['POST', /^oauth\/policy$/, (control, _params, body) => control.oauth.setPolicy(body)],
+  ['POST', /^oauth\/client$/, (control, _params, body) => control.oauth.configureClient(body)],
   ['GET', /^webhooks\/deliveries$/, (control) => control.webhooks.deliveries()],
   ['GET', /^ground-truth$/, (control, _params, body, query) => control.groundTruth(query.get('cloudId') ?? str(body.cloudId), readersOption(query))],
 ];

@@ -61,6 +61,8 @@ export interface SimControl {
     issueTokens(input?: { accountId?: string; scopes?: string[]; cloudIds?: string[] }): TokenGrant;
     setConsent(consent: Partial<ConsentConfig>): void;
     setPolicy(policy: Partial<TokenPolicy>): void;
+    /** The app's developer-console settings: its registered callback URLs and configured scopes (replaced as given). */
+    configureClient(settings: { redirectUris?: string[]; scopes?: string[] }): void;
   };
   /** Shorthand for oauth.issueTokens. */
   issueOAuthTokens(input?: { accountId?: string; scopes?: string[]; cloudIds?: string[] }): TokenGrant;
@@ -139,6 +141,12 @@ export function createSimControl(runtime: SimRuntime, flushWebhooks: () => Promi
         runtime.consent = { ...runtime.consent, ...consent };
       },
       setPolicy: (policy) => Object.assign(runtime.oauth.policy, policy),
+      configureClient: (settings) => {
+        const app = [...runtime.oauth.clients.values()][0];
+        if (!app) throw new Error('No OAuth client is configured.');
+        if (settings.redirectUris) app.redirectUris = [...settings.redirectUris];
+        if (settings.scopes) app.scopes = [...settings.scopes];
+      },
     },
     issueOAuthTokens: issueTokens,
     webhooks: { deliveries: () => [...runtime.webhooks.deliveries], flush: flushWebhooks },

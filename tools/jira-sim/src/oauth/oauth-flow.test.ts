@@ -126,4 +126,20 @@ describe('OAuth 2.0 (3LO) authorization server', () => {
     const reply = await call(`${t.sim.apiGatewayUrl}/me`, { headers: { authorization: `Bearer ${pair.access_token}` } });
     expect(reply.body.account_id).toBe(t.sim.credentials.oauthUser.accountId);
   });
+  it("follows the app's console settings: a newly registered callback URL is accepted, an unconfigured scope is refused", async () => {
+    const { clientId, redirectUri, scopes } = t.sim.credentials.oauthClient;
+    const callback = 'http://127.0.0.1:4567/oauth/callback';
+    const query = (redirect: string, scope: string) =>
+      new URLSearchParams({ audience: 'api.atlassian.com', client_id: clientId, scope, redirect_uri: redirect, state: 's', response_type: 'code', prompt: 'consent' }).toString();
+    expect((await call(`${t.sim.authUrl}/authorize?${query(callback, 'read:jira-work')}`)).status).toBe(400);
+    t.sim.control.oauth.configureClient({ redirectUris: [redirectUri, callback], scopes: scopes.filter((scope) => scope !== 'manage:jira-webhook') });
+    try {
+      const accepted = await call(`${t.sim.authUrl}/authorize?${query(callback, 'read:jira-work')}`);
+      expect(new URL(accepted.headers.get('location') ?? '').searchParams.get('code')).toMatch(/^[0-9a-f]{32}$/);
+      const refused = new URL((await call(`${t.sim.authUrl}/authorize?${query(callback, 'read:jira-work manage:jira-webhook')}`)).headers.get('location') ?? '');
+      expect(refused.searchParams.get('error')).toBe('invalid_scope');
+    } finally {
+      t.sim.control.oauth.configureClient({ redirectUris: [redirectUri], scopes });
+    }
+  });
 });
