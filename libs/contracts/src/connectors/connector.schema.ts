@@ -46,6 +46,8 @@ export const ZConnectorCredentialsSchema = z.discriminatedUnion('method', [
     scope: z.string().optional(),
     cloudId: z.string().min(1),
   }),
+  /** An OAuth app's credentials before its first consent: no tokens yet (the connector needs authorization). */
+  z.object({ method: z.literal('oauth_pending'), clientId: z.string().min(1), clientSecret: z.string().min(1) }),
 ]);
 export type TConnectorCredentials = z.infer<typeof ZConnectorCredentialsSchema>;
 
@@ -56,6 +58,10 @@ export const ZConnectorConfigSchema = z.object({
   name: z.string().min(1).default('Jira'),
   siteUrl: z.url(),
   authMethod: ZAuthMethodSchema,
+  /** OAuth connectors wait in needs_authorization until a consent stores their tokens (and again when it must be renewed). */
+  authStatus: z.enum(['authorized', 'needs_authorization']).default('authorized'),
+  /** The OAuth app's callback URL, exactly as registered in the developer console (OAuth connectors only). */
+  oauthRedirectUrl: z.url().optional(),
   syncFilters: ZSyncFiltersSchema.default({}),
   indexingFilters: ZIndexingFiltersSchema.default({ issues: true, attachments: true }),
   /** Attachments larger than this keep their metadata only (reason recorded). */
