@@ -1,4 +1,4 @@
-import { principalsOf, readableFilter } from '@jira-sync/store';
+import { NOT_DELETED, principalsOf, readableFilter } from '@jira-sync/store';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { tenantProcedure } from '../../procedures.js';
@@ -17,7 +17,7 @@ export const listRecordsAsUser = tenantProcedure.input(ZAsUserInputSchema).query
   const scope = { tenantId: ctx.tenantId, connectorId: input.connectorId };
   let accountId = input.accountId;
   if (accountId === undefined) {
-    const user = await ctx.records.users.raw.findOne({ ...scope, email: { $regex: `^${escapeRegex(input.email ?? '')}$`, $options: 'i' } }, { projection: { accountId: 1 } });
+    const user = await ctx.records.users.raw.findOne({ ...scope, ...NOT_DELETED, email: { $regex: `^${escapeRegex(input.email ?? '')}$`, $options: 'i' } }, { projection: { accountId: 1 } });
     if (!user) {
       throw new TRPCError({
         code: 'NOT_FOUND',

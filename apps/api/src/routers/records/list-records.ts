@@ -1,3 +1,4 @@
+import { NOT_DELETED } from '@jira-sync/store';
 import { z } from 'zod';
 import { tenantProcedure } from '../../procedures.js';
 import { requireConnector } from '../connectors/connector-view.js';
@@ -19,7 +20,7 @@ export const listRecords = tenantProcedure.input(ZListRecordsInputSchema).query(
   if (input.projectKey) {
     if (input.kind === 'issue' || input.kind === 'project') filter[input.kind === 'issue' ? 'projectKey' : 'key'] = input.projectKey;
     else {
-      const project = await ctx.records.projects.raw.findOne({ ...scope, key: input.projectKey }, { projection: { projectId: 1 } });
+      const project = await ctx.records.projects.raw.findOne({ ...scope, ...NOT_DELETED, key: input.projectKey }, { projection: { projectId: 1 } });
       filter['projectId'] = project ? String(project['projectId']) : { $in: [] };
     }
   }

@@ -1,3 +1,4 @@
+import { NOT_DELETED } from '@jira-sync/store';
 import type { Collection, Document, Filter } from 'mongodb';
 import { z } from 'zod';
 import type { ApiContext } from '../../context.js';
@@ -37,10 +38,13 @@ function encodeCursor(after: string): string {
   return Buffer.from(JSON.stringify({ after }), 'utf8').toString('base64url');
 }
 
-/** One page of records matching `filter`, ordered by external id; `nextCursor` is absent on the last page. */
+/**
+ * One page of the live records matching `filter` (tombstones of deleted records never), ordered by external id;
+ * `nextCursor` is absent on the last page.
+ */
 export async function pageOf(collection: Collection<Document>, filter: Filter<Document>, cursor: string | undefined, limit: number) {
   const after = decodeCursor(cursor);
-  const query = after === undefined ? filter : { $and: [filter, { externalId: { $gt: after } }] };
+  const query = { $and: [filter, NOT_DELETED, ...(after === undefined ? [] : [{ externalId: { $gt: after } }])] };
   const docs = await collection.find(query, { projection: { _id: 0 } }).sort({ externalId: 1 }).limit(limit + 1).toArray();
   const items = docs.slice(0, limit);
   const last = items.at(-1);
