@@ -4,6 +4,13 @@ import type { ApiKeyRepository, ConnectorRepository, RecordStore, TenantReposito
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { OAuthStateStore } from './oauth/oauth-states.js';
+
+/** Where the OAuth 2.0 (3LO) endpoints are: Atlassian's unless configured (the simulator's in tests). */
+export interface OAuthEndpoints {
+  authBaseUrl?: string;
+  apiGatewayUrl?: string;
+}
 
 /** What every procedure can use; built once at start-up and shared by all requests. */
 export interface ApiDeps {
@@ -21,6 +28,9 @@ export interface ApiDeps {
   temporalUiUrl: string;
   namespace: string;
   allowInsecureLoopback: boolean;
+  oauth: OAuthEndpoints;
+  /** Pending OAuth authorizations: single-use states bound to a tenant and connector. */
+  oauthStates: OAuthStateStore;
 }
 
 /** One request's context: the shared dependencies, the caller's credential and a request id for the logs. */

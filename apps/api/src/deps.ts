@@ -4,7 +4,8 @@ import { ApiKeyRepository, ConnectorRepository, CredentialSealer, RecordStore, T
 import type { EncryptionKeys } from '@jira-sync/temporal';
 import type { Client } from '@temporalio/client';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { ApiDeps } from './context.js';
+import type { ApiDeps, OAuthEndpoints } from './context.js';
+import { OAuthStateStore } from './oauth/oauth-states.js';
 
 export interface BuildDepsOptions {
   store: StoreConnection;
@@ -17,6 +18,7 @@ export interface BuildDepsOptions {
   namespace: string;
   allowInsecureLoopback: boolean;
   rateLimitPerMinute: number;
+  oauth?: OAuthEndpoints;
 }
 
 /** Builds the api's shared dependencies and makes sure the collections it writes have their indexes. */
@@ -26,7 +28,8 @@ export async function buildApiDeps(options: BuildDepsOptions): Promise<ApiDeps> 
   const records = new RecordStore(store.db, store.capabilities);
   const tenants = new TenantRepository(store.db);
   const apiKeys = new ApiKeyRepository(store.db);
-  await Promise.all([connectors.ensureIndexes(), tenants.ensureIndexes(), apiKeys.ensureIndexes(), records.ensureIndexes()]);
+  const oauthStates = new OAuthStateStore(store.db);
+  await Promise.all([connectors.ensureIndexes(), tenants.ensureIndexes(), apiKeys.ensureIndexes(), records.ensureIndexes(), oauthStates.ensureIndexes()]);
   return {
     temporal: options.temporal,
     db: store.db,
@@ -41,5 +44,7 @@ export async function buildApiDeps(options: BuildDepsOptions): Promise<ApiDeps> 
     temporalUiUrl: options.temporalUiUrl,
     namespace: options.namespace,
     allowInsecureLoopback: options.allowInsecureLoopback,
+    oauth: options.oauth ?? {},
+    oauthStates,
   };
 }

@@ -42,6 +42,9 @@ const ZApiEnvSchema = z
     API_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(16 * 1024 * 1024).default(1024 * 1024),
     /** Requests one API key may make per minute before it is answered TOO_MANY_REQUESTS. */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Atlassian's OAuth authorization server and API gateway; the simulator's in tests and the demo. */
+    JIRA_OAUTH_AUTH_URL: z.url().optional(),
+    JIRA_OAUTH_GATEWAY_URL: z.url().optional(),
     /** Accept http://127.0.0.1 site URLs (the simulator); refused outside development. */
     JIRA_ALLOW_INSECURE_LOOPBACK: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   })

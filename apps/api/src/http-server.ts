@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { ApiContext, ApiDeps } from './context.js';
+import { handleOAuthCallback, OAUTH_CALLBACK_PATH } from './oauth/callback-route.js';
 import { appRouter } from './routers/_app.js';
 
 export interface ApiServerOptions {
@@ -9,7 +10,10 @@ export interface ApiServerOptions {
   maxBodyBytes: number;
 }
 
-/** The api's HTTP listener: tRPC over the standalone adapter, one request id per request (sent as x-request-id). */
+/**
+ * The api's HTTP listener: tRPC over the standalone adapter, one request id per request (sent as x-request-id), and
+ * the OAuth callback page at /oauth/callback (no API key: it acts only on a valid single-use state).
+ */
 export function createApiServer(deps: ApiDeps, options: ApiServerOptions): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -21,6 +25,11 @@ export function createApiServer(deps: ApiDeps, options: ApiServerOptions): Serve
     },
   });
   return createServer((request, response) => {
+    if (new URL(request.url ?? '/', 'http://api.invalid').pathname === OAUTH_CALLBACK_PATH) {
+      const requestId = randomUUID();
+      void handleOAuthCallback(deps, request, response, requestId);
+      return;
+    }
     try {
       trpc(request, response);
     } catch (error) {

@@ -21,6 +21,7 @@ const deps = await buildApiDeps({
   namespace: env.TEMPORAL_NAMESPACE,
   allowInsecureLoopback: env.JIRA_ALLOW_INSECURE_LOOPBACK,
   rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+  oauth: { authBaseUrl: env.JIRA_OAUTH_AUTH_URL, apiGatewayUrl: env.JIRA_OAUTH_GATEWAY_URL },
 });
 const server = createApiServer(deps, { maxBodyBytes: env.API_MAX_BODY_BYTES });
 server.listen(env.API_PORT, env.API_HOST);

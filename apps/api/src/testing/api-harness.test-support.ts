@@ -6,7 +6,7 @@ import { createLogger } from '@jira-sync/logging';
 import { connectStore, type StoreConnection } from '@jira-sync/store';
 import { createTemporalClient } from '@jira-sync/temporal';
 import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
-import type { ApiContext, ApiDeps } from '../context.js';
+import type { ApiContext, ApiDeps, OAuthEndpoints } from '../context.js';
 import { buildApiDeps } from '../deps.js';
 import { loadApiEnv } from '../env.js';
 import { createApiServer } from '../http-server.js';
@@ -30,7 +30,7 @@ export interface ApiHarness {
 }
 
 /** The api on a real context: its own database and task queue, a captured log, and a listener on a free port. */
-export async function startApiHarness(options: { rateLimitPerMinute?: number; maxBodyBytes?: number } = {}): Promise<ApiHarness> {
+export async function startApiHarness(options: { rateLimitPerMinute?: number; maxBodyBytes?: number; oauth?: OAuthEndpoints } = {}): Promise<ApiHarness> {
   const env = loadApiEnv({ NODE_ENV: 'development' });
   const suffix = randomUUID().slice(0, 8);
   const dbName = `test_api_${suffix}`;
@@ -60,6 +60,7 @@ export async function startApiHarness(options: { rateLimitPerMinute?: number; ma
     namespace: 'default',
     allowInsecureLoopback: true,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
+    oauth: options.oauth,
   });
   const server = createApiServer(deps, { maxBodyBytes: options.maxBodyBytes ?? env.API_MAX_BODY_BYTES });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

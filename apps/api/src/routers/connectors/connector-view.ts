@@ -4,8 +4,8 @@ import { connectorNotFound } from '../../errors.js';
 
 /** A connector as the api answers it: its configuration, never its credentials. */
 export function connectorView(config: TConnectorConfig) {
-  const { connectorId, name, siteUrl, authMethod, syncFilters, indexingFilters, attachmentMaxBytes, projectConcurrency } = config;
-  return { connectorId, name, siteUrl, authMethod, syncFilters, indexingFilters, attachmentMaxBytes, projectConcurrency };
+  const { connectorId, name, siteUrl, authMethod, authStatus, oauthRedirectUrl, syncFilters, indexingFilters, attachmentMaxBytes, projectConcurrency } = config;
+  return { connectorId, name, siteUrl, authMethod, authStatus, oauthRedirectUrl, syncFilters, indexingFilters, attachmentMaxBytes, projectConcurrency };
 }
 
 /** The caller's tenant's connector, or NOT_FOUND (also for another tenant's id). */

@@ -16,6 +16,7 @@ export const deleteConnector = tenantProcedure.input(ZConnectorRefSchema).mutati
   const scheduleDeleted = await deleteSchedule(ctx, input.connectorId);
   const syncTerminated = await terminateIfRunning(ctx, input.connectorId, 'the connector was deleted');
   await ctx.connectors.delete(scope.tenantId, scope.connectorId);
+  await ctx.oauthStates.forget(scope.tenantId, scope.connectorId);
   const { users, groups, roles, projects, issues, comments, attachments } = ctx.records;
   let records = 0;
   for (const repository of [users, groups, roles, projects, issues, comments, attachments]) {
