@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { syncWorkflowId } from '@jira-sync/contracts';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,7 +9,8 @@ import { startApiHarness, type ApiHarness } from './testing/api-harness.test-sup
 let api: ApiHarness;
 let key: string;
 const connectorId = 'scheduled';
-const tenantId = 'tenant-sched';
+// Temporal outlives the test's database: a tenant id of its own keeps earlier runs' workflows out of this one's.
+const tenantId = `tenant-sched-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   api = await startApiHarness();
@@ -22,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('configure: the sync strategy is a Temporal Schedule', () => {
-  it('creates the schedule with the interval, says the next sync is full, and a triggered run starts the sync workflow', async () => {
+  it('creates the schedule with the interval, says the next sync is full, and a triggered run shows in sync.status and sync.history', async () => {
     const saved = await api.caller(key).configure.save({ connectorId, strategy: 'scheduled', intervalMinutes: 30 });
     expect(saved).toMatchObject({ strategy: 'scheduled', intervalMinutes: 30, nextSync: 'full' });
     const handle = api.deps.temporal.schedule.getHandle(syncScheduleId(tenantId, connectorId));
@@ -31,16 +33,25 @@ describe('configure: the sync strategy is a Temporal Schedule', () => {
     expect(described.spec.intervals?.[0]?.every).toBe(30 * 60 * 1000);
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowId: syncWorkflowId(tenantId, connectorId), taskQueue: api.taskQueue });
     await handle.trigger();
-    // Temporal suffixes the ids of scheduled runs with their time; the search attributes find them.
-    const query = `WorkflowType = 'syncConnectorWorkflow' AND TenantId = '${tenantId}' AND ConnectorId = '${connectorId}'`;
-    let started: { workflowId: string; runId: string; status: string } | undefined;
-    for (let attempt = 0; attempt < 120 && started === undefined; attempt++) {
-      for await (const run of api.deps.temporal.workflow.list({ query })) started = { workflowId: run.workflowId, runId: run.runId, status: run.status.name };
-      if (started === undefined) await sleep(500);
+    // Temporal suffixes the ids of scheduled runs with their time: status and history find them by search attributes.
+    const caller = api.caller(key);
+    let status = await caller.sync.status({ connectorId });
+    for (let attempt = 0; attempt < 120 && status.state !== 'running'; attempt++) {
+      await sleep(500);
+      status = await caller.sync.status({ connectorId });
     }
-    expect(started?.status).toBe('RUNNING');
-    expect(started?.workflowId.startsWith(syncWorkflowId(tenantId, connectorId))).toBe(true);
-    await api.deps.temporal.workflow.getHandle(started!.workflowId, started!.runId).terminate('test over');
+    expect(status.state).toBe('running');
+    expect(status.workflowId).not.toBe(syncWorkflowId(tenantId, connectorId));
+    expect(status.workflowId?.startsWith(syncWorkflowId(tenantId, connectorId))).toBe(true);
+    expect(status.mode).toBe('incremental');
+    const history = await caller.sync.history({ connectorId });
+    expect(history.map(({ workflowId, runId, startedBy, workflowStatus }) => ({ workflowId, runId, startedBy, workflowStatus }))).toEqual([
+      { workflowId: status.workflowId, runId: status.runId, startedBy: 'schedule', workflowStatus: 'RUNNING' },
+    ]);
+    // A start while the scheduled run is open attaches to it instead of syncing twice at once.
+    expect(await caller.sync.start({ connectorId })).toMatchObject({ workflowId: status.workflowId, runId: status.runId, attached: true });
+    await api.deps.temporal.workflow.getHandle(status.workflowId!, status.runId).terminate('test over');
+    expect(await caller.sync.status({ connectorId })).toMatchObject({ state: 'terminated', runId: status.runId });
   });
 
   it('rejects a too-short interval with the field named', async () => {
