@@ -1,5 +1,6 @@
 import { initTRPC } from '@trpc/server';
 import type { ApiContext } from './context.js';
+import { createApiMetrics, procedureMetrics } from './metrics/api-metrics.js';
 
 export interface TFieldErrors {
   formErrors: string[];
@@ -38,7 +39,11 @@ const t = initTRPC.context<ApiContext>().create({
   },
 });
 
+/** The process's api series (one registry per process), served at /metrics beside /livez and /readyz. */
+export const apiMetrics = createApiMetrics();
+
 export const router = t.router;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure;
+/** Every procedure is counted and timed by path, type and result code. */
+export const publicProcedure = t.procedure.use(procedureMetrics(apiMetrics));
 export const createCallerFactory = t.createCallerFactory;
