@@ -29,8 +29,16 @@ interface Patterns {
   /** Every pattern, in order, with the bit of its character. */
   all: readonly Unsafe[];
   bits: readonly number[];
-  /** Filtered pattern lists by the set of pattern characters present (two 32-bit masks). */
-  cache: Map<number, Map<number, readonly Unsafe[]>>;
+  /** The characters of the patterns in scope, by construct stack (two 32-bit masks). */
+  scopes: Map<string, Mask>;
+  /** Filtered pattern lists by construct stack and set of pattern characters present. */
+  cache: Map<string, readonly Unsafe[]>;
+}
+
+/** A set of pattern characters: bits 0-31 and 32-63. */
+interface Mask {
+  low: number;
+  high: number;
 }
 
 const MAX_CACHED_SETS = 4096;
@@ -48,7 +56,15 @@ function install(state: State): void {
       : (value, config) => {
           const all = state.unsafe;
           if (all !== patterns.all) return original(value, config);
-          state.unsafe = patternsFor(patterns, `${config.before ?? ''}${value ?? ''}${config.after ?? ''}`) as Unsafe[];
+          const input = value ?? '';
+          const stack = state.stack.join('\n');
+          const scope = scopeOf(patterns, stack, state.stack);
+          const own = maskOf(patterns, input);
+          // No pattern in scope can mark a character of the value, so `safe` escapes nothing but
+          // backslashes before punctuation, and there are none.
+          if ((own.low & scope.low) === 0 && (own.high & scope.high) === 0 && !input.includes('\\')) return input;
+          const around = maskOf(patterns, `${config.before ?? ''}${config.after ?? ''}`);
+          state.unsafe = patternsFor(patterns, stack, { low: (own.low | around.low) & scope.low, high: (own.high | around.high) & scope.high }) as Unsafe[];
           try {
             return original(value, config);
           } finally {
@@ -71,32 +87,55 @@ function readPatterns(unsafe: readonly Unsafe[]): Patterns | null {
     }
     bits.push(bitOf[code]!);
   }
-  return { bitOf, all: unsafe, bits, cache: new Map() };
+  return { bitOf, all: unsafe, bits, scopes: new Map(), cache: new Map() };
 }
 
-function patternsFor(patterns: Patterns, whole: string): readonly Unsafe[] {
+const hasBit = (mask: Mask, bit: number) => (bit < 32 ? (mask.low & (1 << bit)) !== 0 : (mask.high & (1 << (bit - 32))) !== 0);
+
+function maskOf(patterns: Patterns, text: string): Mask {
   let low = 0;
   let high = 0;
   const { bitOf } = patterns;
-  for (let index = 0; index < whole.length; index += 1) {
-    const code = whole.charCodeAt(index);
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
     if (code >= 128) continue;
     const bit = bitOf[code]!;
     if (bit < 0) continue;
     if (bit < 32) low |= 1 << bit;
     else high |= 1 << (bit - 32);
   }
-  let byHigh = patterns.cache.get(low);
-  const cached = byHigh?.get(high);
+  return { low, high };
+}
+
+/** As the serializer's `patternInScope`; node conditions are left to `safe` (such patterns count as in scope). */
+function inScope(stack: readonly string[], pattern: Unsafe): boolean {
+  const list = (value: Unsafe['inConstruct']) => (value === undefined || value === null ? [] : typeof value === 'string' ? [value] : value);
+  const inside = list(pattern.inConstruct);
+  const outside = list(pattern.notInConstruct);
+  return (inside.length === 0 || inside.some((name) => stack.includes(name))) && !outside.some((name) => stack.includes(name));
+}
+
+function scopeOf(patterns: Patterns, key: string, stack: readonly string[]): Mask {
+  const cached = patterns.scopes.get(key);
   if (cached !== undefined) return cached;
-  const list = patterns.all.filter((_, index) => {
+  const mask: Mask = { low: 0, high: 0 };
+  patterns.all.forEach((pattern, index) => {
+    if (!inScope(stack, pattern)) return;
     const bit = patterns.bits[index]!;
-    return bit < 32 ? (low & (1 << bit)) !== 0 : (high & (1 << (bit - 32))) !== 0;
+    if (bit < 32) mask.low |= 1 << bit;
+    else mask.high |= 1 << (bit - 32);
   });
-  if (patterns.cache.size < MAX_CACHED_SETS) {
-    if (byHigh === undefined) patterns.cache.set(low, (byHigh = new Map()));
-    byHigh.set(high, list);
-  }
+  if (patterns.scopes.size < MAX_CACHED_SETS) patterns.scopes.set(key, mask);
+  return mask;
+}
+
+/** The patterns whose character is in `present` (already limited to the scope of `stack`). */
+function patternsFor(patterns: Patterns, stack: string, present: Mask): readonly Unsafe[] {
+  const key = `${present.low}:${present.high}:${stack}`;
+  const cached = patterns.cache.get(key);
+  if (cached !== undefined) return cached;
+  const list = patterns.all.filter((_, index) => hasBit(present, patterns.bits[index]!));
+  if (patterns.cache.size < MAX_CACHED_SETS) patterns.cache.set(key, list);
   return list;
 }
 
@@ -107,7 +146,7 @@ export const fastRoot: Handle = (node, parent, state, info) => {
 };
 
 /** A `peek` for text that skips rendering when the first character cannot change. */
-const peekText: Handle = (node, parent, state, info) => {
+export const peekText: Handle = (node, parent, state, info) => {
   const { value } = node as Text;
   const code = value.charCodeAt(0);
   const patterns = patternsOf.get(state);

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options } from 'mdast-util-to-markdown';
 import { fastLink, fastRoot, fastText } from './fast-safe.js';
+import { groupPlainRuns, PLAIN_RUN, plainRun } from './plain-runs.js';
 
 /**
  * mdast-util-gfm-autolink-literal escapes the `.` of `www.` only before ASCII word characters, and the
@@ -31,7 +32,8 @@ const OPTIONS: Options = {
   resourceLink: false,
   unsafe: WWW_PREFIX_UNSAFE,
   extensions: [gfmToMarkdown({ tablePipeAlign: false })],
-  handlers: { root: fastRoot, text: fastText, link: fastLink },
+  // The run nodes are this module's own: mdast's types do not know them.
+  handlers: { root: fastRoot, text: fastText, link: fastLink, [PLAIN_RUN]: plainRun } as Options['handlers'],
 };
 
 /** The same options without the speed-ups of `fast-safe.ts`, to check that they change nothing. */
@@ -39,5 +41,5 @@ export const REFERENCE_OPTIONS: Options = { ...OPTIONS, handlers: {} };
 
 /** Serializes mdast as GitHub-flavoured Markdown; all escaping is left to mdast-util-to-markdown. */
 export function serializeMarkdown(tree: Root): string {
-  return toMarkdown(tree, OPTIONS);
+  return toMarkdown(groupPlainRuns(tree), OPTIONS);
 }
