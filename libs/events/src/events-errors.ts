@@ -30,14 +30,21 @@ export class RecordEventTooLargeError extends EventsError {
     readonly bytes: number,
     readonly limit: number,
     readonly subject?: string,
-    options?: { cause?: unknown; type?: string; key?: string },
+    options?: { cause?: unknown; type?: string; key?: string; recordKey?: string },
   ) {
-    const record = [options?.type, subject ? `subject ${subject}` : undefined, options?.key ? `key ${options.key}` : undefined].filter(Boolean).join(', ');
+    const record = [
+      options?.type,
+      options?.recordKey ? `record ${options.recordKey}` : undefined,
+      subject ? `subject ${subject}` : undefined,
+      options?.key ? `key ${options.key}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
     super(
       'RECORD_EVENT_TOO_LARGE',
       `record event #${index}${record ? ` (${record})` : ''} is ${bytes} bytes serialised, over the ${limit}-byte limit of the records topic (MAX_RECORD_EVENT_BYTES, its max.message.bytes); nothing of its batch was sent; split the record or leave content out of it`,
       false,
-      { index, bytes, limit, subject, type: options?.type, key: options?.key },
+      { index, bytes, limit, subject, type: options?.type, key: options?.key, recordKey: options?.recordKey },
       options?.cause === undefined ? undefined : { cause: options.cause },
     );
   }

@@ -45,6 +45,7 @@ interface SizedMessage {
   subject: string;
   type: string;
   key: string;
+  recordKey?: string;
 }
 
 function serialiseEvent(entry: { key: string; event: TRecordEvent }, index: number, limit: number): SizedMessage {
@@ -61,7 +62,9 @@ function serialiseEvent(entry: { key: string; event: TRecordEvent }, index: numb
   }
   const value = Buffer.from(JSON.stringify(parsed.data), 'utf8');
   const bytes = value.byteLength + Buffer.byteLength(entry.key, 'utf8');
-  const record = { type: parsed.data.type, key: entry.key };
+  // The Jira key (an issue's SHOP-12, a project's SHOP) names the record for a person acting on the error.
+  const recordKey = (parsed.data.data as { record?: { key?: unknown } }).record?.key;
+  const record = { type: parsed.data.type, key: entry.key, ...(typeof recordKey === 'string' ? { recordKey } : {}) };
   if (bytes > limit) throw new RecordEventTooLargeError(index, bytes, limit, parsed.data.subject, record);
   return { message: { key: entry.key, value }, bytes, index, subject: parsed.data.subject, ...record };
 }
@@ -93,7 +96,7 @@ async function sendChunk(producer: Producer, topic: string, chunk: SizedMessage[
     const type = (error as { type?: unknown }).type;
     const only = chunk.length === 1 ? chunk[0] : undefined;
     if ((type === 'MESSAGE_TOO_LARGE' || type === 'RECORD_LIST_TOO_LARGE') && only) {
-      throw new RecordEventTooLargeError(only.index, only.bytes, limit, only.subject, { cause: error, type: only.type, key: only.key });
+      throw new RecordEventTooLargeError(only.index, only.bytes, limit, only.subject, { cause: error, type: only.type, key: only.key, ...(only.recordKey ? { recordKey: only.recordKey } : {}) });
     }
     throw error;
   }

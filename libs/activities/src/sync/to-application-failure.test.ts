@@ -6,6 +6,7 @@ import {
   JiraSchemaError,
   JiraServerError,
 } from '@jira-sync/jira-client';
+import { ConsumerLagTimeoutError, InvalidRecordEventError, RecordEventTooLargeError } from '@jira-sync/events';
 import { ApplicationFailure } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { ConnectorNotFoundError } from './sync-context.js';
@@ -41,6 +42,16 @@ describe('toApplicationFailure', () => {
       expect(failure.nonRetryable).toBe(false);
       expect(failure.nextRetryDelay).toBeUndefined();
     }
+  });
+
+  it('reports an event too large for the records topic, naming the issue, instead of retrying what cannot change', () => {
+    const tooLarge = new RecordEventTooLargeError(3, 17_000_000, 16_777_216, '10001', { type: 'com.jira-sync.record.issue.v1', key: 't/c/issue:10001', recordKey: 'SHOP-12' });
+    const failure = mapped(tooLarge);
+    expect(failure).toMatchObject({ nonRetryable: true, type: 'RecordEventTooLarge' });
+    expect(failure.message).toContain('record SHOP-12');
+    expect(failure.message).toContain('17000000 bytes');
+    expect(mapped(new InvalidRecordEventError(0, 'data.record.key', 'Required'))).toMatchObject({ nonRetryable: true, type: 'InvalidRecordEvent' });
+    expect(mapped(new ConsumerLagTimeoutError('g', 't', 1_000, {}))).toMatchObject({ nonRetryable: false, type: 'ConsumerLagTimeout' });
   });
 
   it("passes through failures already mapped and errors that are not Jira's", () => {
