@@ -58,6 +58,31 @@ describe('configure: the sync strategy is a Temporal Schedule', () => {
     await expect(api.caller(key).configure.save({ connectorId, strategy: 'scheduled', intervalMinutes: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('every 5 minutes') });
   });
 
+  it('re-marks the stored records when only the indexing filters change, without calling Jira, and says so', async () => {
+    const scope = { tenantId, connectorId };
+    const { records } = api.deps;
+    await records.issues.raw.insertMany([{ ...scope, externalId: 'i1', indexable: true }, { ...scope, externalId: 'i2', indexable: true }]);
+    await records.comments.raw.insertMany([{ ...scope, externalId: 'c1', issueId: 'i1', indexable: true }]);
+    await records.attachments.raw.insertMany([{ ...scope, externalId: 'a1', issueId: 'i1', indexable: true }, { ...scope, externalId: 'a2', deleted: true, indexable: true }]);
+    const marks = async () => ({
+      issues: (await records.issues.raw.find(scope).sort({ externalId: 1 }).toArray()).map((doc) => doc['indexable']),
+      comments: (await records.comments.raw.find(scope).toArray()).map((doc) => doc['indexable']),
+      attachments: (await records.attachments.raw.find(scope).sort({ externalId: 1 }).toArray()).map((doc) => doc['indexable']),
+    });
+    // The site URL answers nothing (port 9): a Jira call would fail the save.
+    const saved = await api.caller(key).configure.save({ connectorId, strategy: 'manual', indexingFilters: { issues: true, attachments: false } });
+    expect(saved.indexing).toMatchObject({ changed: true, remarked: { issues: 0, comments: 0, attachments: 1 }, message: expect.stringContaining('without calling Jira') });
+    expect(saved.connector.indexingFilters).toEqual({ issues: true, attachments: false });
+    expect(await marks()).toEqual({ issues: [true, true], comments: [true], attachments: [false, true] });
+    const issuesOff = await api.caller(key).configure.save({ connectorId, strategy: 'manual', indexingFilters: { issues: false, attachments: false } });
+    expect(issuesOff.indexing.remarked).toEqual({ issues: 2, comments: 1, attachments: 0 });
+    expect(await marks()).toEqual({ issues: [false, false], comments: [false], attachments: [false, true] });
+    const unchanged = await api.caller(key).configure.save({ connectorId, strategy: 'manual', indexingFilters: { issues: false, attachments: false } });
+    expect(unchanged.indexing).toMatchObject({ changed: false, message: 'indexing filters unchanged' });
+    await api.caller(key).configure.save({ connectorId, strategy: 'manual', indexingFilters: { issues: true, attachments: true } });
+    expect(await marks()).toEqual({ issues: [true, true], comments: [true], attachments: [true, true] });
+  });
+
   it('pauses it for manual, updates it with a new interval, and deleting the connector deletes it', async () => {
     await api.caller(key).configure.save({ connectorId, strategy: 'manual' });
     const handle = api.deps.temporal.schedule.getHandle(syncScheduleId(tenantId, connectorId));
