@@ -23,6 +23,7 @@ function requireSyncDeps(deps: ActivityDeps): TActivityDeps {
     now: deps.now,
     runCache: deps.runCache ?? new SyncRunCache(),
     ...(deps.syncState ? { syncState: deps.syncState } : {}),
+    ...(deps.contentConcurrency ? { contentConcurrency: deps.contentConcurrency } : {}),
   };
 }
 

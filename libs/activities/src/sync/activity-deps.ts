@@ -19,6 +19,11 @@ export interface TActivityDeps {
   now(): Date;
   /** Shares a run's site-wide reads between its activities in this process; absent, every activity reads them itself. */
   runCache?: SyncRunCache;
+  /**
+   * How many attachment downloads (each streamed into `attachments`) and truncated-comment reads one project step
+   * runs at once; absent, 4.
+   */
+  contentConcurrency?: number;
   /** Checkpoints for incremental syncs; absent, every sync is full and nothing is saved. */
   syncState?: TSyncStatePort;
 }

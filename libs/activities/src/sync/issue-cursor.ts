@@ -52,6 +52,11 @@ export function resumeCursor(input: TIssuesCursor | undefined): TIssuesCursor {
   return input ? { ...input, extraBrowse: [...input.extraBrowse] } : emptyCursor();
 }
 
+/** A copy that later pages cannot change (the live cursor's counts move while a published page awaits its ack). */
+export function snapshotCursor(cursor: TIssuesCursor): TIssuesCursor {
+  return { ...cursor, extraBrowse: [...cursor.extraBrowse], ...(cursor.recent ? { recent: [...cursor.recent] } : {}) };
+}
+
 /** The pseudo-ACL that stands for every issue ACL read so far when `projectAcl` builds the project record's. */
 export function extraBrowseAcl(cursor: TIssuesCursor): TAcl {
   return { browse: cursor.extraBrowse, level: [], visibility: [] };
@@ -72,7 +77,7 @@ export function addIssueAcls(cursor: TIssuesCursor, base: ReadonlySet<string>, a
 export function startHeartbeats(initial: TIssuesCursor): { beat(cursor: TIssuesCursor): void; stop(): void } {
   const context = Context.current();
   // Snapshots only: the SDK may serialize a throttled heartbeat later, and the live cursor's counts move mid-page.
-  const snapshot = (cursor: TIssuesCursor): TIssuesCursor => ({ ...cursor, extraBrowse: [...cursor.extraBrowse] });
+  const snapshot = snapshotCursor;
   let latest = snapshot(initial);
   const timeoutMs = context.info.heartbeatTimeoutMs;
   const everyMs = Math.max(1_000, Math.min(30_000, timeoutMs ? Math.floor(timeoutMs / 3) : 30_000));

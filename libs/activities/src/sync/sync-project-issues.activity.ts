@@ -1,11 +1,13 @@
+import { setImmediate } from 'node:timers/promises';
 import { buildSyncJql, parseJiraTimestamp, JiraAttachmentTooLargeError, JiraError, type JiraClient, type TComment } from '@jira-sync/jira-client';
 import type { TAcl, TAttachmentContent, TConnectorConfig, TProjectRecord } from '@jira-sync/contracts';
 import { adfToMarkdown } from '@jira-sync/adf';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { projectAcl } from '../acl/resolve-acl.js';
 import { mapIssue, SYSTEM_FIELDS } from '../issues/map-issue.js';
 import { openRunAccess } from '../projects/run-access.js';
 import type { TActivityDeps } from './activity-deps.js';
-import { addIssueAcls, extraBrowseAcl, resumeCursor, startHeartbeats, type TIssueCounts, type TIssuesCursor } from './issue-cursor.js';
+import { addIssueAcls, extraBrowseAcl, resumeCursor, snapshotCursor, startHeartbeats, type TIssueCounts, type TIssuesCursor } from './issue-cursor.js';
 import { EventBatcher } from './publish-in-batches.js';
 import { recordEvent } from './record-events.js';
 import { DEFAULT_OVERLAP_MS, recentWindow } from './sync-checkpoint.activity.js';
@@ -50,15 +52,47 @@ export function projectIssuesJql(projectId: string, filters: TConnectorConfig['s
   return buildSyncJql({ projectsIn: [projectId], ...(created ? { created } : {}), ...(updated ? { updated } : {}) });
 }
 
-async function allComments(client: JiraClient, issueId: string, embedded: unknown): Promise<TComment[]> {
+/** Attachment downloads and truncated-comment reads one project step runs at once when the deps do not say. */
+const DEFAULT_CONTENT_CONCURRENCY = 4;
+
+async function allComments(client: JiraClient, issueId: string, embedded: unknown, limit: LimitFunction): Promise<TComment[]> {
   const page = embedded as { comments?: TComment[]; total?: number } | undefined;
   const comments = page?.comments ?? [];
   // Search embeds at most 20 comments; only issues with more are read again, from their own endpoint.
   if (page && typeof page.total === 'number' && page.total <= comments.length) return comments;
   if (!page) return comments;
-  const all: TComment[] = [];
-  for await (const comment of client.comments(issueId)) all.push(comment);
-  return all;
+  return limit(async () => {
+    const all: TComment[] = [];
+    for await (const comment of client.comments(issueId)) all.push(comment);
+    return all;
+  });
+}
+
+/**
+ * Every promise's value, in order. On the first rejection the limiter's queue is dropped (what has not started never
+ * starts), the running ones are waited for, and that first rejection is thrown: a failed page leaves no download
+ * running behind the activity's back and no rejection unhandled.
+ */
+async function settledInOrder<T>(promises: ReadonlyArray<Promise<T>>, limit: LimitFunction): Promise<T[]> {
+  let failure: { reason: unknown } | undefined;
+  const watched = promises.map((promise) =>
+    promise.catch((reason: unknown) => {
+      if (!failure) {
+        failure = { reason };
+        limit.clearQueue();
+      }
+      throw reason;
+    }),
+  );
+  const settled = await Promise.allSettled(watched);
+  if (failure) throw failure.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
+}
+
+interface TStoredContent {
+  content: TAttachmentContent;
+  /** From the download's redirect: how the file maps to the description or comment that shows it. */
+  mediaId?: string;
 }
 
 async function storeContent(
@@ -67,7 +101,7 @@ async function storeContent(
   input: TSyncProjectIssuesInput,
   attachment: { attachmentId: string; size: number },
   config: TConnectorConfig,
-): Promise<{ content: TAttachmentContent; mediaId?: string }> {
+): Promise<TStoredContent> {
   if (!config.indexingFilters.attachments) return { content: { state: 'skipped', reason: 'attachment indexing is off for this connector' } };
   if (!deps.attachments) return { content: { state: 'skipped', reason: 'no attachment store configured' } };
   if (attachment.size > config.attachmentMaxBytes) {
@@ -128,6 +162,8 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
       const published = await publishedRevisions(deps, input);
       const overlapMs = input.overlapMs ?? DEFAULT_OVERLAP_MS;
       const heartbeats = startHeartbeats(result);
+      const limit = pLimit({ concurrency: deps.contentConcurrency ?? DEFAULT_CONTENT_CONCURRENCY, rejectOnClear: true });
+      let acknowledged: Promise<void> = Promise.resolve();
       try {
         const pages = listingDone
           ? []
@@ -135,6 +171,7 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
         for await (const page of pages) {
           const pageAcls: TAcl[] = [];
           const seen: Array<{ issueId: string; updatedMs: number }> = [];
+          const fresh: typeof page.values = [];
           for (const raw of page.values) {
             const rawUpdated = raw.fields?.updated;
             const updatedMs = typeof rawUpdated === 'string' ? parseJiraTimestamp(rawUpdated) : undefined;
@@ -143,8 +180,24 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
               result.unchanged = (result.unchanged ?? 0) + 1;
               continue;
             }
-            const comments = await allComments(client, raw.id, raw.fields?.comment);
-            const mapped = mapIssue(raw, comments, context);
+            fresh.push(raw);
+          }
+          // Truncated comment lists are read a few at a time, then each issue is mapped and its attachments start
+          // streaming (bounded by the same limiter) while the next issues are mapped; events keep the page's order.
+          const comments = await settledInOrder(fresh.map((raw) => allComments(client, raw.id, raw.fields?.comment, limit)), limit);
+          const issues: Array<{ raw: (typeof fresh)[number]; mapped: ReturnType<typeof mapIssue>; stores: Array<Promise<TStoredContent>> }> = [];
+          for (const [index, raw] of fresh.entries()) {
+            const mapped = mapIssue(raw, comments[index]!, context);
+            const stores = mapped.attachments.map((attachment) => limit(() => storeContent(deps, client, input, attachment, config)));
+            issues.push({ raw, mapped, stores });
+            // Lets the downloads just queued start (and stream) while the next issues are mapped.
+            if (stores.length > 0) await setImmediate();
+          }
+          const stored = await settledInOrder(issues.flatMap((issue) => issue.stores), limit);
+          // The previous page's events are acknowledged (and its position heartbeated) before this page's go out.
+          await acknowledged;
+          let next = 0;
+          for (const { raw, mapped } of issues) {
             pageAcls.push(mapped.issue.acl);
             if (mapped.issue.acl.unresolved) result.closedAcls += 1;
             const options = { orderingId: raw.id, updatedMs: mapped.updatedMs, now };
@@ -153,15 +206,15 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
               await batcher.add(recordEvent(input, 'comment', comment.commentId, comment, { ...options, indexable: indexIssues }));
             }
             for (const attachment of mapped.attachments) {
-              const stored = await storeContent(deps, client, input, attachment, config);
-              const owner = stored.mediaId ? mapped.mediaOwners.get(stored.mediaId) : undefined;
+              const content = stored[next++]!;
+              const owner = content.mediaId ? mapped.mediaOwners.get(content.mediaId) : undefined;
               const record = {
                 ...attachment,
-                ...(stored.mediaId ? { mediaId: stored.mediaId } : {}),
+                ...(content.mediaId ? { mediaId: content.mediaId } : {}),
                 ...(owner ? { placement: owner.placement, acl: owner.acl, ...(owner.commentId ? { commentId: owner.commentId } : {}) } : {}),
-                content: stored.content,
+                content: content.content,
               };
-              if (stored.content.state === 'stored') result.attachmentBytes += stored.content.bytes;
+              if (content.content.state === 'stored') result.attachmentBytes += content.content.bytes;
               await batcher.add(recordEvent(input, 'attachment', attachment.attachmentId, record, { ...options, indexable: config.indexingFilters.attachments }));
             }
             result.issues += 1;
@@ -169,20 +222,26 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
             result.attachments += mapped.attachments.length;
             result.maxUpdatedMs = Math.max(result.maxUpdatedMs, mapped.updatedMs);
           }
-          // The position moves on only once Kafka acknowledged the page: a retry re-publishes at most this page.
-          await batcher.flush();
           addIssueAcls(result, baseBrowse, pageAcls);
           for (const pair of seen) result.maxUpdatedMs = Math.max(result.maxUpdatedMs, pair.updatedMs);
           result.recent = recentWindow([...(result.recent ?? []), ...seen], result.maxUpdatedMs, overlapMs);
           result.pages += 1;
           if (page.nextPageToken) result.pageToken = page.nextPageToken;
           else delete result.pageToken;
-          heartbeats.beat(result);
+          // The position moves on only once Kafka acknowledged the page (a retry re-publishes at most this page); the
+          // next page is read and mapped meanwhile, so at most one page is in flight.
+          const position = snapshotCursor(result);
+          acknowledged = batcher.flush().then(() => heartbeats.beat(position));
+          acknowledged.catch(() => undefined);
           if (result.pageToken && input.maxPages !== undefined && result.pages - chunkStart >= input.maxPages) {
+            await acknowledged;
             return { ...countsOf(result), problems: [...loaded.problems], cursor: result };
           }
         }
+        await acknowledged;
       } finally {
+        // A failure while the previous page was still being published: let its acknowledgement (and heartbeat) land.
+        await acknowledged.catch(() => undefined);
         heartbeats.stop();
       }
       // An incremental run saw only the changed issues: a project ACL built from them would lose the others' share.
