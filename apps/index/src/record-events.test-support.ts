@@ -61,7 +61,7 @@ export function issueEvent(issueId: string, at: number, summary: string, comment
     data: {
       ...scope(at),
       record: {
-        issueId, key: `SHOP-${issueId}`, projectId: 'p1', projectKey: 'SHOP', summary, descriptionMarkdown: 'Steps to reproduce', labels: [], components: [],
+        issueId, key: `SHOP-${issueId}`, projectId: 'p1', projectKey: 'SHOP', summary, labels: [], components: [],
         fixVersions: [], customFields: [], links: [], created: updated, updated, webUrl: `https://example.test/browse/SHOP-${issueId}`,
         blockGroups: [{ index: 0, kind: 'description', markdown: 'Steps to reproduce', mediaIds: [] }], commentIds, attachmentIds, acl,
       },

@@ -14,7 +14,7 @@ function issue(issueId: string, acl: TAcl) {
     ...meta,
     externalId: issueId,
     record: {
-      issueId, key: `P-${issueId}`, projectId: 'p1', projectKey: 'P', summary: issueId, descriptionMarkdown: '', labels: [], components: [], fixVersions: [],
+      issueId, key: `P-${issueId}`, projectId: 'p1', projectKey: 'P', summary: issueId, labels: [], components: [], fixVersions: [],
       customFields: [], links: [], created: '2026-11-01T10:00:00.000Z', updated: '2026-11-01T10:00:00.000Z', webUrl: '', blockGroups: [], commentIds: [], attachmentIds: [], acl,
     },
   };

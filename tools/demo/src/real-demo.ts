@@ -111,7 +111,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   );
   const recordsByType = { issue: issues.length, comment: comments!.length, attachment: attachments!.length, project: projects!.length, user: users!.length, group: groups!.length };
 
-  const withMarkdown = issues.find((issue) => String(issue['descriptionMarkdown'] ?? '').trim().length > 0);
+  const withMarkdown = issues.find((issue) => descriptionOf(issue).trim().length > 0);
   const sample = withMarkdown ? await api.records.get.query({ connectorId, kind: 'issue', externalId: String(withMarkdown['externalId']) }) : undefined;
 
   const active = users!.filter((user) => user['active'] === true);
@@ -135,7 +135,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     siteUrl: site.siteUrl,
     syncStatus: result.status,
     recordsByType,
-    sampleIssue: sample ? { key: String(sample['key']), summary: String(sample['summary']), markdown: String(sample['descriptionMarkdown']) } : undefined,
+    sampleIssue: sample ? { key: String(sample['key']), summary: String(sample['summary']), markdown: descriptionOf(sample) } : undefined,
     restrictedIssue: secured
       ? { key: String(secured['key']), securityLevel: String((secured['securityLevel'] as { name?: string; id: string }).name ?? (secured['securityLevel'] as { id: string }).id), readers: issueReaders }
       : undefined,
@@ -150,4 +150,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     jiraRequestsByRoute: [...byRoute].map(([route, count]) => ({ route, count })).sort((a, b) => b.count - a.count),
     temporalUiUrl: status.temporalUiUrl,
   };
+}
+
+/** An issue's description: the Markdown of its block group 0, the one place a record carries it. */
+function descriptionOf(issue: Record<string, unknown>): string {
+  const groups = Array.isArray(issue['blockGroups']) ? (issue['blockGroups'] as Array<{ index?: unknown; markdown?: unknown }>) : [];
+  const description = groups.find((group) => group.index === 0);
+  return typeof description?.markdown === 'string' ? description.markdown : '';
 }

@@ -158,7 +158,6 @@ export function mapIssue(raw: TIssue, comments: readonly TComment[], context: TM
     projectId: context.project.id,
     projectKey: context.project.key,
     summary: str(own(fields, 'summary')) ?? '',
-    descriptionMarkdown: description.markdown,
     ...(status ? { status: { ...(str(own(status, 'id')) ? { id: str(own(status, 'id'))! } : {}), name: str(own(status, 'name')) ?? '', ...(str(own(own(status, 'statusCategory'), 'key')) ? { category: str(own(own(status, 'statusCategory'), 'key'))! } : {}) } } : {}),
     ...(priority ? { priority: { ...(str(own(priority, 'id')) ? { id: str(own(priority, 'id'))! } : {}), name: str(own(priority, 'name')) ?? '' } } : {}),
     ...(issueType ? { issueType: { ...(str(own(issueType, 'id')) ? { id: str(own(issueType, 'id'))! } : {}), name: str(own(issueType, 'name')) ?? '', ...(typeof own(issueType, 'subtask') === 'boolean' ? { subtask: own(issueType, 'subtask') as boolean } : {}) } } : {}),

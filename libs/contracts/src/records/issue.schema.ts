@@ -45,7 +45,6 @@ export const ZIssueRecordSchema = z.object({
   projectId: z.string().min(1),
   projectKey: z.string().min(1),
   summary: z.string(),
-  descriptionMarkdown: z.string(),
   status: z.object({ id: z.string().optional(), name: z.string(), category: z.string().optional() }).optional(),
   priority: z.object({ id: z.string().optional(), name: z.string() }).optional(),
   issueType: z.object({ id: z.string().optional(), name: z.string(), subtask: z.boolean().optional() }).optional(),
@@ -63,6 +62,7 @@ export const ZIssueRecordSchema = z.object({
   updated: z.iso.datetime({ offset: true }),
   resolutionDate: z.iso.datetime({ offset: true }).optional(),
   webUrl: z.string(),
+  /** The content: the description (Markdown and inline media) is block group 0, the only place it is carried. */
   blockGroups: z.array(ZBlockGroupSchema),
   /** Every comment id of the issue the sync saw (the consumer drops stored comments not listed). */
   commentIds: z.array(z.string()),
