@@ -8,6 +8,9 @@ import { boundedSafe } from './bounded-safe.js';
  * `state.safe` tries every unsafe pattern (about 60 with GFM) on every piece of text, and each pattern can
  * only mark its own `character`. Patterns whose character does not occur in the text and its context can
  * mark nothing, so calling `safe` with only the others gives the same result for a fraction of the work.
+ * Nor can a pattern out of scope of the construct stack, nor an `atBreak` one where there is no line
+ * ending. When none is left that can mark a character of the value itself, and it has no backslash,
+ * `safe` returns the value unchanged, and so does the filtered `safe` without calling it.
  *
  * Text has no `peek`, so the serializer renders every text node twice: once in full, to learn the first
  * character that follows the previous node. That character is the text's own unless the serializer
@@ -29,8 +32,8 @@ interface Patterns {
   /** Every pattern, in order, with the bit of its character. */
   all: readonly Unsafe[];
   bits: readonly number[];
-  /** The characters of the patterns in scope, by construct stack (two 32-bit masks). */
-  scopes: Map<string, Mask>;
+  /** The characters of the patterns in scope, by construct stack: all of them, and those not `atBreak`. */
+  scopes: Map<string, { all: Mask; inLine: Mask }>;
   /** Filtered pattern lists by construct stack and set of pattern characters present. */
   cache: Map<string, readonly Unsafe[]>;
 }
@@ -58,7 +61,9 @@ function install(state: State): void {
           if (all !== patterns.all) return original(value, config);
           const input = value ?? '';
           const stack = state.stack.join('\n');
-          const scope = scopeOf(patterns, stack, state.stack);
+          const scopes = scopeOf(patterns, stack, state.stack);
+          // An `atBreak` pattern starts with a line ending (`[\r\n][\t ]*`): without one it matches nothing.
+          const scope = hasLineEnding(input) || hasLineEnding(config.before) || hasLineEnding(config.after) ? scopes.all : scopes.inLine;
           const own = maskOf(patterns, input);
           // No pattern in scope can mark a character of the value, so `safe` escapes nothing but
           // backslashes before punctuation, and there are none.
@@ -115,18 +120,25 @@ function inScope(stack: readonly string[], pattern: Unsafe): boolean {
   return (inside.length === 0 || inside.some((name) => stack.includes(name))) && !outside.some((name) => stack.includes(name));
 }
 
-function scopeOf(patterns: Patterns, key: string, stack: readonly string[]): Mask {
+const hasLineEnding = (text: string | null | undefined) => text !== undefined && text !== null && (text.includes('\n') || text.includes('\r'));
+
+function scopeOf(patterns: Patterns, key: string, stack: readonly string[]): { all: Mask; inLine: Mask } {
   const cached = patterns.scopes.get(key);
   if (cached !== undefined) return cached;
-  const mask: Mask = { low: 0, high: 0 };
-  patterns.all.forEach((pattern, index) => {
-    if (!inScope(stack, pattern)) return;
-    const bit = patterns.bits[index]!;
+  const all: Mask = { low: 0, high: 0 };
+  const inLine: Mask = { low: 0, high: 0 };
+  const add = (mask: Mask, bit: number) => {
     if (bit < 32) mask.low |= 1 << bit;
     else mask.high |= 1 << (bit - 32);
+  };
+  patterns.all.forEach((pattern, index) => {
+    if (!inScope(stack, pattern)) return;
+    add(all, patterns.bits[index]!);
+    if (!pattern.atBreak) add(inLine, patterns.bits[index]!);
   });
-  if (patterns.scopes.size < MAX_CACHED_SETS) patterns.scopes.set(key, mask);
-  return mask;
+  const scopes = { all, inLine };
+  if (patterns.scopes.size < MAX_CACHED_SETS) patterns.scopes.set(key, scopes);
+  return scopes;
 }
 
 /** The patterns whose character is in `present` (already limited to the scope of `stack`). */
