@@ -5,7 +5,7 @@ import { createActivities, createConnectorOpener, createHashingAttachmentSink, t
 import { MAX_RECORD_EVENT_BYTES, syncWorkflowId, type TConnectorConfigInput, type TConnectorCredentials, type TRecordEvent, type TSyncMode, type TSyncResult } from '@jira-sync/contracts';
 import { createKafka, createRecordPublisher, ensureTopics, runJsonConsumer, waitForConsumerCaughtUp, type JsonMessage } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
-import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, SyncStateRepository, connectStore, type ConnectorScope, type StoreConnection } from '@jira-sync/store';
+import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, StoredIdsReader, SyncStateRepository, connectStore, type ConnectorScope, type StoreConnection } from '@jira-sync/store';
 import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
 import { syncConnectorWorkflow } from '@jira-sync/workflows';
 import { Client, Connection } from '@temporalio/client';
@@ -101,6 +101,7 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
       openConnector: createConnectorOpener({ connectors, allowInsecureLoopback: true, ...(options.oauth ? { oauth: options.oauth } : {}) }),
       now: () => new Date(),
       syncState: new SyncStateRepository(connection.db),
+      storedRecords: new StoredIdsReader(store),
     });
 
     return {

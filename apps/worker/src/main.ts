@@ -4,7 +4,7 @@ import { TOPIC_SPECS } from '@jira-sync/contracts';
 import { createJsonProducer, createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createMetricsRegistry } from '@jira-sync/metrics';
-import { AttachmentContentStore, ConnectorRepository, CredentialSealer, SyncStateRepository, connectStore } from '@jira-sync/store';
+import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, StoredIdsReader, SyncStateRepository, connectStore } from '@jira-sync/store';
 import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadWorkerEnv } from './env.js';
@@ -52,6 +52,7 @@ const worker = await Worker.create({
     }),
     now: () => new Date(),
     syncState: new SyncStateRepository(store.db),
+    storedRecords: new StoredIdsReader(new RecordStore(store.db, store.capabilities)),
   }),
   dataConverter: createDataConverter(env.encryption),
   interceptors: { activity: [activityMetricsInterceptor(metrics)] },

@@ -2,6 +2,8 @@ import { createPublishSmokeEvent, type SmokeActivityDeps } from './smoke.activit
 import type { TActivityDeps } from './sync/activity-deps.js';
 import { createCountProjectIssues } from './sync/count-project-issues.activity.js';
 import { createListProjects } from './sync/list-projects.activity.js';
+import { createReadAuditDeletions } from './sync/read-audit-deletions.activity.js';
+import { createReconcileDeletions } from './sync/reconcile-deletions.activity.js';
 import { createPlanSync, createSaveProjectCheckpoint, createSaveSyncState } from './sync/sync-checkpoint.activity.js';
 import { createSyncGroups } from './sync/sync-groups.activity.js';
 import { createSyncProjectIssues } from './sync/sync-project-issues.activity.js';
@@ -23,6 +25,7 @@ function requireSyncDeps(deps: ActivityDeps): TActivityDeps {
     now: deps.now,
     runCache: deps.runCache ?? new SyncRunCache(),
     ...(deps.syncState ? { syncState: deps.syncState } : {}),
+    ...(deps.storedRecords ? { storedRecords: deps.storedRecords } : {}),
     ...(deps.contentConcurrency ? { contentConcurrency: deps.contentConcurrency } : {}),
   };
 }
@@ -41,6 +44,8 @@ export function createActivities(deps: ActivityDeps) {
     planSync: createPlanSync(sync),
     saveProjectCheckpoint: createSaveProjectCheckpoint(sync),
     saveSyncState: createSaveSyncState(sync),
+    readAuditDeletions: createReadAuditDeletions(sync),
+    reconcileDeletions: createReconcileDeletions(sync),
   };
 }
 

@@ -7,6 +7,8 @@ export type { TEventPublisher } from './sync/publish-in-batches.js';
 export type { TProjectRef } from './sync/list-projects.activity.js';
 export type { TSyncUsersResult } from './sync/sync-users.activity.js';
 export type { TSyncProjectIssuesInput, TSyncProjectIssuesResult } from './sync/sync-project-issues.activity.js';
+export type { TReconcileDeletionsInput, TReconcileDeletionsResult } from './sync/reconcile-deletions.activity.js';
+export type { TReadAuditDeletionsResult } from './sync/read-audit-deletions.activity.js';
 export type { TPlanSyncInput, TSaveProjectCheckpointInput, TSaveSyncStateInput, TSyncPlan } from './sync/sync-checkpoint.activity.js';
 export { projectIssuesJql } from './sync/sync-project-issues.activity.js';
 export { SYSTEM_FIELDS } from './issues/map-issue.js';

@@ -24,6 +24,7 @@ export { IssueRepository } from './issue.repository.js';
 export { principalsOf, readableFilter, type ConnectorScope, type PrincipalSources } from './readable-by.js';
 export { RecordStore, type ReadableKind } from './record-store.js';
 export { AttachmentContentStore, type AttachmentScope, type PutOptions } from './attachment-content.store.js';
+export { StoredIdsReader, type StoredRef } from './stored-ids.reader.js';
 export { SyncStateRepository, type ConnectorSyncState, type ProjectCheckpoint } from './sync-state.repository.js';
 export { TenantRepository, type StoredTenant } from './tenant.repository.js';
 export { ApiKeyRepository, type ApiKeySummary, type IssuedApiKey } from './api-key.repository.js';

@@ -13,6 +13,7 @@ import {
   ChildWorkflowFailure,
   defineQuery,
   executeChild,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -28,6 +29,9 @@ const retry = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInte
 const { syncUsers, syncGroups } = proxyActivities<Activities>({ startToCloseTimeout: '1 hour', heartbeatTimeout: '5 minutes', retry });
 const { listProjects } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', retry });
 const { planSync, saveSyncState } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry });
+// The deletion step reads the audit log (short), or pages every reconciled project's ids (heartbeating as it goes).
+const { readAuditDeletions } = proxyActivities<Activities>({ startToCloseTimeout: '10 minutes', retry });
+const { reconcileDeletions } = proxyActivities<Activities>({ startToCloseTimeout: '1 hour', heartbeatTimeout: '5 minutes', retry });
 const { countProjectIssues } = proxyActivities<Activities>({ startToCloseTimeout: '30 minutes', heartbeatTimeout: '5 minutes', retry: { ...retry, maximumAttempts: 3 } });
 
 /** The progress query: step, per-project progress and errors so far. */
@@ -147,8 +151,12 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
     });
     end(issuesStep, outcomes.reduce((sum, outcome) => sum + outcome.issues, 0));
 
-    const failed = outcomes.some((outcome) => outcome.status === 'failed');
+    // Deletions last, once every project's upserts are acknowledged: the index applies each issue's events in order.
+    // Runs started before this step existed replay without it.
+    const deletion = patched('sync-deletions-step') ? await deleteOutOfScope(step, plan.mode, listed.projects, outcomes, progress) : undefined;
+    const failed = outcomes.some((outcome) => outcome.status === 'failed') || deletion?.error !== undefined;
     const diagnostics = [
+      ...(deletion?.error ? [`deletions: ${deletion.error}`] : []),
       ...(users.hiddenEmails > 0 ? [`${users.hiddenEmails} accounts hide their email from the syncing account (Jira profile or organisation privacy); they are stored without one`] : []),
       ...listed.missing.map((key) => `project ${key} is in the filter but the syncing account cannot browse it (or it does not exist)`),
       ...outcomes.flatMap((outcome) => outcome.errors),
@@ -161,6 +169,39 @@ export async function syncConnectorWorkflow(input: TSyncConnectorInput): Promise
     setStatus('failed');
     progress.errors.push(failureMessage(error));
     throw error;
+  }
+}
+
+/**
+ * Deletes what Jira no longer shows in scope. An incremental run with a credential that may read the audit log takes
+ * its issue deletions from there; otherwise, and on every full sync, the completed projects' ids are reconciled.
+ * Stored projects this run did not list go whole either way. A failure here is reported, not thrown: the upserts stand.
+ */
+async function deleteOutOfScope(
+  step: TSyncStepInput,
+  mode: 'full' | 'incremental',
+  projects: TProjectRef[],
+  outcomes: TProjectOutcome[],
+  progress: TSyncProgress,
+): Promise<{ deleted: number; error?: string }> {
+  const entry = { step: 'deletions', status: 'running' as TSyncProgress['steps'][number]['status'], count: 0 };
+  progress.steps.push(entry);
+  progress.step = 'deletions';
+  try {
+    const audited = mode === 'incremental' ? await readAuditDeletions(step) : undefined;
+    const reconciled = await reconcileDeletions({
+      ...step,
+      projects: projects.map((project) => ({ id: project.id, key: project.key })),
+      reconcileProjectIds: audited?.available ? [] : outcomes.filter((outcome) => outcome.status === 'completed').map((outcome) => outcome.projectId),
+    });
+    const deleted = (audited?.issuesDeleted ?? 0) + reconciled.issuesDeleted;
+    Object.assign(entry, { status: 'completed', count: deleted });
+    return { deleted };
+  } catch (error) {
+    const message = failureMessage(error);
+    entry.status = 'failed';
+    progress.errors.push(`deletions: ${message}`);
+    return { deleted: 0, error: message };
   }
 }
 

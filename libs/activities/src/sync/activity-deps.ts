@@ -1,13 +1,16 @@
 import type { TAttachmentSink, TOpenedConnector } from './sync-context.js';
 import type { TEventPublisher } from './publish-in-batches.js';
 import type { SyncRunCache } from './site-cache.js';
-import type { SyncStateRepository } from '@jira-sync/store';
+import type { StoredIdsReader, SyncStateRepository } from '@jira-sync/store';
 
 /** Where connector sync state and per-project checkpoints live (libs/store's SyncStateRepository). */
 type TSyncStatePort = Pick<
   SyncStateRepository,
   'getConnectorState' | 'setConnectorState' | 'getProjectCheckpoint' | 'setProjectCheckpoint' | 'listProjectCheckpoints' | 'clearProjectCheckpoints'
 >;
+
+/** The stored ids the deletion step compares with Jira's (libs/store's StoredIdsReader). */
+export type TStoredRecordsPort = Pick<StoredIdsReader, 'issuesOfProject' | 'rolesOfProject' | 'project' | 'projectIds' | 'issuesByIds'>;
 
 /** What the sync activities are built from; the worker wires real ones, tests inject their own. */
 export interface TActivityDeps {
@@ -26,4 +29,6 @@ export interface TActivityDeps {
   contentConcurrency?: number;
   /** Checkpoints for incremental syncs; absent, every sync is full and nothing is saved. */
   syncState?: TSyncStatePort;
+  /** The store's ids for the deletion step; absent, nothing is reconciled or deleted. */
+  storedRecords?: TStoredRecordsPort;
 }
