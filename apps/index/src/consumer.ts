@@ -1,5 +1,4 @@
 import { MAX_RECORD_EVENT_BYTES } from '@jira-sync/contracts';
-import type { JsonMessage } from '@jira-sync/events';
 import type { Logger } from '@jira-sync/logging';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { applyRecordEvents } from './apply-record-events.js';
@@ -8,26 +7,21 @@ import type { RecordHandlerDeps } from './handlers/record-handler.js';
 import type { IndexMetrics } from './metrics/index-metrics.js';
 import { parseRecordMessage } from './parse-record-message.js';
 
-export type MessageHandler = (message: JsonMessage) => Promise<void>;
-
 export interface IndexConsumerOptions {
   groupId: string;
   logger: Logger;
-  /** Record events and where the ones that cannot be applied go; absent, only the JSON topics are consumed. */
-  records?: { topic: string; deadLetterTopic: string; deps: RecordHandlerDeps };
-  /** Per-message JSON handlers by topic (the smoke path). */
-  jsonHandlers?: Record<string, MessageHandler>;
+  /** Record events and where the ones that cannot be applied go. */
+  records: { topic: string; deadLetterTopic: string; deps: RecordHandlerDeps };
   /** Messages written per store round trip; offsets are committed after each. */
   chunkSize?: number;
   /** Counts consumed and dead-lettered events and times store writes; absent, nothing is measured. */
   metrics?: IndexMetrics;
 }
 
-/** Subscribes the index app's consumer group to the record topic and the JSON topics; the returned function stops it. */
+/** Subscribes the index app's consumer group to the record topic; the returned function stops it. */
 export async function startConsumer(kafka: Kafka, options: IndexConsumerOptions): Promise<() => Promise<void>> {
-  const jsonHandlers = new Map(Object.entries(options.jsonHandlers ?? {}));
   const records = options.records;
-  const deadLetter = records ? await createDeadLetterSink(kafka, records.deadLetterTopic) : undefined;
+  const deadLetter = await createDeadLetterSink(kafka, records.deadLetterTopic);
   const consumer: Consumer = kafka.consumer({
     groupId: options.groupId,
     allowAutoTopicCreation: false,
@@ -39,29 +33,22 @@ export async function startConsumer(kafka: Kafka, options: IndexConsumerOptions)
     sessionTimeout: 90_000,
   });
   await consumer.connect();
-  await consumer.subscribe({ topics: [...(records ? [records.topic] : []), ...jsonHandlers.keys()], fromBeginning: true });
+  await consumer.subscribe({ topics: [records.topic], fromBeginning: true });
   await consumer.run({
     eachBatchAutoResolve: false,
     autoCommitInterval: 5_000,
-    eachBatch: async (payload) => {
-      if (records && deadLetter && payload.batch.topic === records.topic) {
-        await consumeRecordBatch(payload, records, options, deadLetter);
-        return;
-      }
-      const handler = jsonHandlers.get(payload.batch.topic);
-      await consumeJsonBatch(payload, handler, options);
-    },
+    eachBatch: (payload) => consumeRecordBatch(payload, records, options, deadLetter),
   });
   return async () => {
     await consumer.disconnect();
-    await deadLetter?.disconnect();
+    await deadLetter.disconnect();
   };
 }
 
 /** Record events, chunk by chunk: invalid ones to the dead-letter topic, valid ones written, then offsets advance. */
 async function consumeRecordBatch(
   payload: EachBatchPayload,
-  records: NonNullable<IndexConsumerOptions['records']>,
+  records: IndexConsumerOptions['records'],
   options: IndexConsumerOptions,
   deadLetter: DeadLetterSink,
 ): Promise<void> {
@@ -112,27 +99,4 @@ function* chunksOf<T extends { value: Buffer | null }>(messages: readonly T[], s
     bytes += length;
   }
   if (chunk.length > 0) yield chunk;
-}
-
-async function consumeJsonBatch(payload: EachBatchPayload, handler: MessageHandler | undefined, options: IndexConsumerOptions): Promise<void> {
-  const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-  const { logger, metrics } = options;
-  for (const message of batch.messages) {
-    if (!isRunning() || isStale()) return;
-    const raw = message.value?.toString('utf8') ?? '';
-    const base = { topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null };
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      logger.error({ topic: batch.topic, offset: message.offset, err: error }, 'skipping a message that is not JSON');
-      resolveOffset(message.offset);
-      metrics?.eventsConsumed.inc({ topic: batch.topic });
-      continue;
-    }
-    if (handler) await handler({ ...base, value });
-    resolveOffset(message.offset);
-    metrics?.eventsConsumed.inc({ topic: batch.topic });
-    await heartbeat();
-  }
 }

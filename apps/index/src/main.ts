@@ -1,11 +1,10 @@
-import { TOPIC_SPECS, TOPICS } from '@jira-sync/contracts';
+import { TOPIC_SPECS } from '@jira-sync/contracts';
 import { createKafka, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createMetricsRegistry } from '@jira-sync/metrics';
-import { AttachmentContentStore, connectStore, RecordStore, SmokeEventRepository } from '@jira-sync/store';
+import { AttachmentContentStore, connectStore, RecordStore } from '@jira-sync/store';
 import { startConsumer } from './consumer.js';
 import { loadIndexEnv } from './env.js';
-import { createSmokeEventHandler } from './handlers/smoke-event.handler.js';
 import { registerConsumerLag } from './metrics/consumer-lag.js';
 import { startIndexHealth } from './metrics/index-health.js';
 import { createIndexMetrics } from './metrics/index-metrics.js';
@@ -14,8 +13,6 @@ import { startTombstonePurge } from './tombstone-purge.js';
 const env = loadIndexEnv();
 const logger = createLogger({ name: 'index', level: env.LOG_LEVEL });
 const store = await connectStore({ uri: env.MONGODB_URI, dbName: env.MONGODB_DB, appName: 'jira-sync-index' });
-const smokeEvents = new SmokeEventRepository(store.db);
-await smokeEvents.ensureIndexes();
 const records = new RecordStore(store.db, store.capabilities);
 await records.ensureIndexes();
 const content = new AttachmentContentStore(store.db);
@@ -23,7 +20,7 @@ const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-inde
 await ensureTopics(kafka, TOPIC_SPECS);
 const registry = createMetricsRegistry('index');
 const metrics = createIndexMetrics(registry);
-registerConsumerLag(registry, { kafka, groupId: env.KAFKA_GROUP_ID, topics: [env.KAFKA_RECORDS_TOPIC, TOPICS.smoke] });
+registerConsumerLag(registry, { kafka, groupId: env.KAFKA_GROUP_ID, topics: [env.KAFKA_RECORDS_TOPIC] });
 const health = await startIndexHealth({ host: env.METRICS_HOST, port: env.METRICS_PORT, registry, db: store.db, kafka });
 logger.info({ url: health.url }, 'index metrics and health listening');
 const stop = await startConsumer(kafka, {
@@ -32,7 +29,6 @@ const stop = await startConsumer(kafka, {
   chunkSize: env.INDEX_CHUNK_SIZE,
   metrics,
   records: { topic: env.KAFKA_RECORDS_TOPIC, deadLetterTopic: env.KAFKA_RECORDS_DLQ_TOPIC, deps: { store: records, content, logger } },
-  jsonHandlers: { [TOPICS.smoke]: createSmokeEventHandler({ repository: smokeEvents, logger, now: () => new Date() }) },
 });
 logger.info({ flavour: store.capabilities.flavour, db: env.MONGODB_DB }, 'index consuming');
 

@@ -95,7 +95,6 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
     const client = new Client({ connection: clientConnection, dataConverter: createDataConverter(encryption) });
     bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('@jira-sync/workflows'), ...workflowBundlerOptions() });
     const activities = createActivities({
-      publisher: { publish: async () => ({ topic: '', partition: 0, offset: '0' }), disconnect: async () => undefined },
       recordPublisher,
       attachments: memory ? sink : content,
       openConnector: createConnectorOpener({ connectors, allowInsecureLoopback: true, ...(options.oauth ? { oauth: options.oauth } : {}) }),

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { createActivities, createConnectorOpener } from '@jira-sync/activities';
 import { TOPIC_SPECS } from '@jira-sync/contracts';
-import { createJsonProducer, createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
+import { createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createMetricsRegistry } from '@jira-sync/metrics';
 import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, StoredIdsReader, SyncStateRepository, connectStore } from '@jira-sync/store';
@@ -32,7 +32,6 @@ const store = await connectStore({ uri: env.MONGODB_URI.reveal(), dbName: env.MO
 const connectors = new ConnectorRepository(store.db, new CredentialSealer({ currentKeyId: env.encryption.currentKeyId, keys: new Map(env.encryption.keys) }));
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-worker', logger });
 await ensureTopics(kafka, TOPIC_SPECS);
-const publisher = await createJsonProducer(kafka);
 const recordPublisher = await createRecordPublisher(kafka, { topic: env.KAFKA_RECORDS_TOPIC });
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const worker = await Worker.create({
@@ -42,7 +41,6 @@ const worker = await Worker.create({
   workflowsPath: createRequire(import.meta.url).resolve('@jira-sync/workflows'),
   bundlerOptions: workflowBundlerOptions(),
   activities: createActivities({
-    publisher,
     recordPublisher,
     attachments: new AttachmentContentStore(store.db),
     openConnector: createConnectorOpener({
@@ -63,7 +61,7 @@ logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, temporal: env.TEMPORAL_ADDRESS
 await worker.run();
 stopObservingJira();
 await health.close();
-await Promise.all([publisher.disconnect(), recordPublisher.disconnect()]);
+await recordPublisher.disconnect();
 await store.close();
 await connection.close();
 logger.info('worker stopped');

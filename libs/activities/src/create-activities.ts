@@ -1,4 +1,3 @@
-import { createPublishSmokeEvent, type SmokeActivityDeps } from './smoke.activity.js';
 import type { TActivityDeps } from './sync/activity-deps.js';
 import { createCountProjectIssues } from './sync/count-project-issues.activity.js';
 import { createListProjects } from './sync/list-projects.activity.js';
@@ -11,7 +10,7 @@ import { createSyncProjectRoles } from './sync/sync-project-roles.activity.js';
 import { createSyncUsers } from './sync/sync-users.activity.js';
 import { SyncRunCache } from './sync/site-cache.js';
 
-export type ActivityDeps = SmokeActivityDeps & Partial<TActivityDeps>;
+export type ActivityDeps = Partial<TActivityDeps> & Pick<TActivityDeps, 'now'>;
 
 function requireSyncDeps(deps: ActivityDeps): TActivityDeps {
   const { openConnector, recordPublisher } = deps;
@@ -34,7 +33,6 @@ function requireSyncDeps(deps: ActivityDeps): TActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   const sync = requireSyncDeps(deps);
   return {
-    publishSmokeEvent: createPublishSmokeEvent(deps),
     syncUsers: createSyncUsers(sync),
     syncGroups: createSyncGroups(sync),
     listProjects: createListProjects(sync),

@@ -1,11 +1,4 @@
 export { parseEnv } from './parse-env.js';
-export { ZSmokeEventSchema, type TSmokeEvent } from './smoke-event.schema.js';
-export {
-  ZSmokeWorkflowInputSchema,
-  ZSmokeWorkflowResultSchema,
-  type TSmokeWorkflowInput,
-  type TSmokeWorkflowResult,
-} from './smoke.schema.js';
 export { TASK_QUEUES } from './task-queues.js';
 export { MAX_RECORD_EVENT_BYTES, TOPIC_SPECS, TOPICS, type TTopicName, type TTopicSpec } from './topics.js';
 

@@ -1,7 +1,5 @@
 /** Kafka topics the worker publishes to and the index app consumes; versioned so a schema break gets a new topic. */
 export const TOPICS = {
-  /** The smoke path's topic (api -> Temporal -> worker -> Kafka -> index), kept until the demo runs a real sync. */
-  smoke: 'jira-sync.smoke.v1',
   records: 'jira-sync.records.v1',
   /** Record events the index app could not apply, with the error, so the partition keeps flowing. */
   recordsDeadLetter: 'jira-sync.records.dlq.v1',
@@ -23,7 +21,6 @@ export interface TTopicSpec {
  * index app scale to six consumers while every record's events stay in order.
  */
 export const TOPIC_SPECS: readonly TTopicSpec[] = [
-  { topic: TOPICS.smoke, numPartitions: 1 },
   { topic: TOPICS.records, numPartitions: 6, configEntries: [{ name: 'max.message.bytes', value: String(MAX_RECORD_EVENT_BYTES) }] },
   { topic: TOPICS.recordsDeadLetter, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(MAX_RECORD_EVENT_BYTES) }] },
 ];

@@ -1,6 +1,5 @@
 export { connectStore, type StoreConnection, type StoreOptions } from './connect-store.js';
 export { detectCapabilities, type ServerCapabilities } from './server-capabilities.js';
-export { SmokeEventRepository, type StoredSmokeEvent } from './smoke-event.repository.js';
 export { DuplicateKeyError, isDuplicateKeyError } from './store-errors.js';
 export { CredentialSealError, CredentialSealer, type SealedValue, type SealerKeyRing } from './credential-sealer.js';
 export { ConnectorExistsError, ConnectorNotFoundError } from './connector-errors.js';

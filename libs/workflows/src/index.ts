@@ -1,3 +1,2 @@
-export { smokeWorkflow } from './smoke.workflow.js';
 export { syncConnectorWorkflow, syncProgressQuery } from './sync-connector.workflow.js';
 export { syncProjectWorkflow, type TSyncProjectInput } from './sync-project.workflow.js';

@@ -12,9 +12,10 @@ describe('the workflow bundle', () => {
       ...workflowBundlerOptions(),
       logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     });
-    expect(bundle.code).toContain('smokeWorkflow');
+    expect(bundle.code).toContain('syncConnectorWorkflow');
+    expect(bundle.code).toContain('syncProjectWorkflow');
     // Activity implementations and I/O clients must never be pulled into the sandbox.
     expect(bundle.code).not.toContain('kafkajs');
-    expect(bundle.code).not.toContain('createPublishSmokeEvent');
+    expect(bundle.code).not.toContain('createSyncProjectIssues');
   });
 });

@@ -1,13 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import type { Activities } from '@jira-sync/activities';
+import { createActivities, createConnectorOpener } from '@jira-sync/activities';
+import { syncWorkflowId, type TSyncResult } from '@jira-sync/contracts';
 import { createKafka } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createApiTokenClient, SiteLimiterRegistry } from '@jira-sync/jira-client';
 import { startSimulator, type JiraSimulator } from '@jira-sync/jira-sim';
 import { createMetricsRegistry, type HealthServer } from '@jira-sync/metrics';
-import { createDataConverter, workflowBundlerOptions, workflowIdFor } from '@jira-sync/temporal';
+import { ConnectorRepository, CredentialSealer, connectStore } from '@jira-sync/store';
+import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { MongoClient } from 'mongodb';
@@ -61,11 +63,30 @@ afterAll(async () => {
 });
 
 describe('worker metrics on the running stack', () => {
-  it('counts the activities a real worker runs, scraped from /metrics', async () => {
+  it('counts the activities a real worker runs during a sync of one demo project, scraped from /metrics', async () => {
+    const sim: JiraSimulator = await startSimulator({ preset: 'demo', seed: 1, searchLagMs: 0 });
+    toClose.push(() => sim.stop());
+    const store = await connectStore({ uri: 'mongodb://127.0.0.1:27017', dbName: `test_worker_metrics_${randomUUID().slice(0, 8)}` });
+    toClose.push(async () => {
+      await store.db.dropDatabase();
+      await store.close();
+    });
+    const connectors = new ConnectorRepository(store.db, new CredentialSealer(encryption));
+    await connectors.ensureIndexes();
+    const scope = { tenantId: `metrics-${randomUUID().slice(0, 8)}`, connectorId: 'jira' };
+    const admin = sim.credentials.admin;
+    // One small project and no attachment bytes: enough to run every step of the sync once.
+    await connectors.create(
+      { ...scope, siteUrl: sim.sites[0]!.siteUrl, authMethod: 'api_token', syncFilters: { projects: { operator: 'in', keys: ['HELP'] } }, indexingFilters: { issues: true, attachments: false } },
+      { method: 'api_token', email: admin.email, apiToken: admin.apiToken },
+    );
+    let published = 0;
+    const activities = createActivities({
+      openConnector: createConnectorOpener({ connectors, allowInsecureLoopback: true }),
+      recordPublisher: { publish: async (events) => void (published += events.length) },
+      now: () => new Date(),
+    });
     const taskQueue = `test-worker-metrics-${randomUUID()}`;
-    const activities: Pick<Activities, 'publishSmokeEvent'> = {
-      publishSmokeEvent: async () => ({ runId: 'r-1', topic: 'jira-sync.smoke.v1', partition: 0, offset: '1' }),
-    };
     const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('@jira-sync/workflows'), ...workflowBundlerOptions() });
     const worker = await Worker.create({
       connection,
@@ -77,15 +98,31 @@ describe('worker metrics on the running stack', () => {
     });
     const clientConnection = await Connection.connect({ address: TEMPORAL });
     const client = new Client({ connection: clientConnection, dataConverter: createDataConverter(encryption) });
-    const before = sample(await (await fetch(`${health.url}/metrics`)).text(), 'jira_sync_worker_activities_total', { activity: 'publishSmokeEvent', outcome: 'completed' });
-    await worker.runUntil(
-      client.workflow.execute('smokeWorkflow', { taskQueue, workflowId: workflowIdFor('smoke', 'tenant-m', 'conn-m', randomUUID()), args: [{ runId: 'r-1', message: 'hello' }] }),
-    );
-    await clientConnection.close();
-    const text = await (await fetch(`${health.url}/metrics`)).text();
-    expect(sample(text, 'jira_sync_worker_activities_total', { activity: 'publishSmokeEvent', outcome: 'completed' })).toBe(before + 1);
-    expect(sample(text, 'jira_sync_worker_activity_duration_seconds_count', { activity: 'publishSmokeEvent', outcome: 'completed' })).toBe(before + 1);
-  });
+    const scrape = async () => (await fetch(`${health.url}/metrics`)).text();
+    const completed = (text: string, activity: string, name = 'jira_sync_worker_activities_total') => sample(text, name, { activity, outcome: 'completed' });
+    const before = await scrape();
+    let result: TSyncResult;
+    try {
+      result = await worker.runUntil(
+        client.workflow.execute('syncConnectorWorkflow', {
+          taskQueue,
+          workflowId: `${syncWorkflowId(scope.tenantId, scope.connectorId)}:${randomUUID()}`,
+          args: [{ ...scope, mode: 'full' }],
+        }),
+      );
+    } finally {
+      await clientConnection.close();
+    }
+    expect(result.status).toBe('completed');
+    expect(result.projects.map((project) => project.status)).toEqual(['completed']);
+    expect(published).toBeGreaterThan(0);
+    const text = await scrape();
+    for (const activity of ['syncUsers', 'syncGroups', 'listProjects', 'syncProjectIssues']) {
+      expect(completed(text, activity)).toBeGreaterThan(completed(before, activity));
+      expect(completed(text, activity, 'jira_sync_worker_activity_duration_seconds_count')).toBe(completed(text, activity));
+    }
+    expect(completed(text, 'syncUsers')).toBe(completed(before, 'syncUsers') + 1);
+  }, 300_000);
 
   it('counts Jira requests and 429s by site, retries included', async () => {
     const sim: JiraSimulator = await startSimulator({ preset: 'demo', seed: 1 });

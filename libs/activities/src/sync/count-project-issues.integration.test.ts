@@ -18,7 +18,6 @@ describe('countProjectIssues on the demo preset (admin API token)', () => {
     const admin = sim.credentials.admin;
     const config = ZConnectorConfigSchema.parse({ tenantId: 'acme', connectorId: 'jira', siteUrl: site.siteUrl, authMethod: 'api_token' });
     return createActivities({
-      publisher: { publish: async () => ({ topic: '', partition: 0, offset: '0' }), disconnect: async () => undefined },
       now: () => new Date(),
       openConnector: async () => ({ config, client: createApiTokenClient({ siteUrl: site.siteUrl, email: admin.email, apiToken: admin.apiToken, allowInsecureLoopback: true }) }),
       recordPublisher: { publish: async () => undefined },

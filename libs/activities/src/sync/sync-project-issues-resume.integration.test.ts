@@ -41,7 +41,6 @@ describe('the issues activity resumes within a project (small preset, admin API 
       return search(options);
     };
     const activities = createActivities({
-      publisher: { publish: async () => ({ topic: '', partition: 0, offset: '0' }), disconnect: async () => undefined },
       now: () => now,
       openConnector: async () => ({ config, client }),
       recordPublisher: { publish },

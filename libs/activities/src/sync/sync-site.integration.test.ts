@@ -35,7 +35,6 @@ describe('the sync activities on the demo preset (admin API token)', () => {
     const admin = sim.credentials.admin;
     const config = ZConnectorConfigSchema.parse({ tenantId: 'acme', connectorId: 'jira', siteUrl: site.siteUrl, authMethod: 'api_token' });
     const activities = createActivities({
-      publisher: { publish: async () => ({ topic: '', partition: 0, offset: '0' }), disconnect: async () => undefined },
       now: () => new Date(),
       openConnector: async () => ({
         config,
