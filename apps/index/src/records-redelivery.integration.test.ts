@@ -126,11 +126,11 @@ async function endOffsetTotal(topic: string): Promise<number> {
 
 /** The real store, except that upserts replace whatever is stored: no revision guard. */
 function withoutRevisionGuard(store: RecordStore): RecordStorePort {
-  const unguarded = (repository: Pick<RecordRepositoryPort, 'deleteMany' | 'find'> & { raw: RecordStore['users']['raw'] }): RecordRepositoryPort => ({
+  const unguarded = (repository: Pick<RecordRepositoryPort, 'deleteMany' | 'find'> & Pick<RecordStore['users'], 'raw' | 'documentId'>): RecordRepositoryPort => ({
     upsertMany: async (rows) => {
       for (const row of rows) {
         const { tenantId, connectorId, externalId, revision, indexable, syncRunId, record } = row;
-        await repository.raw.replaceOne({ tenantId, connectorId, externalId }, { ...(record as object), tenantId, connectorId, externalId, revision, indexable, syncRunId, storedAt: new Date() }, { upsert: true });
+        await repository.raw.replaceOne({ _id: repository.documentId(row) } as object, { ...(record as object), tenantId, connectorId, externalId, revision, indexable, syncRunId, storedAt: new Date() }, { upsert: true });
       }
       return { written: rows.length, stale: 0 };
     },

@@ -1,6 +1,6 @@
 import type { TRevision } from '@jira-sync/contracts';
 import type { Collection, Db, Document, Filter } from 'mongodb';
-import { applyGuardedReplaces, type GuardedReplace } from './guarded-writes.js';
+import { applyGuardedReplaces, keyed, readByIds, type GuardedReplace, type StoredVersion } from './guarded-writes.js';
 
 /** Where a record belongs and which version it is; every stored record carries these beside its own fields. */
 export interface RecordKey {
@@ -63,10 +63,32 @@ export interface RecordCollectionOptions {
   /** Adds the (tenantId, connectorId, issueId) index for records that belong to an issue. */
   issueIndex?: boolean;
   /**
-   * True where an unordered bulk write runs every operation past a failed one and reports each failure (MongoDB).
-   * FerretDB v1 stops at the first failure, so without this the rows are re-applied one by one after a collision.
+   * True where a filtered replace is atomic and uses the `_id` index beside other clauses, and an unordered bulk write
+   * reports each failure (MongoDB): the revision guard then goes into the write's filter. False (FerretDB v1, which
+   * uses an index only for a filter that is exactly `{ _id }`): stored versions are read by `_id` first.
    */
   unorderedBulkWrites?: boolean;
+}
+
+/**
+ * A record's `_id`: derived from its key, so upserts, guards and reads by external id hit the `_id` index on every
+ * server (FerretDB v1 answers only `{ _id }` from an index). The unique (tenantId, connectorId, externalId) index stays.
+ */
+function recordDocumentId(key: RecordKey): string {
+  return JSON.stringify([key.tenantId, key.connectorId, key.externalId]);
+}
+
+/** A filter naming only external ids (`{ externalId: id }` or `{ externalId: { $in: ids } }`), as their list; else undefined. */
+function externalIdsOnly(filter: Filter<Document>): string[] | undefined {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== 'externalId') return undefined;
+  const value: unknown = filter['externalId'];
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 1 && Array.isArray((value as { $in?: unknown }).$in)) {
+    const ids = (value as { $in: unknown[] }).$in;
+    return ids.every((id): id is string => typeof id === 'string') ? ids : undefined;
+  }
+  return undefined;
 }
 
 export interface FindOptions {
@@ -97,6 +119,11 @@ export class RecordRepository<R extends object> {
     this.raw = db.collection(collectionName);
   }
 
+  /** The `_id` this repository stores the record of `key` under. */
+  documentId(key: RecordKey): string {
+    return recordDocumentId(key);
+  }
+
   async ensureIndexes(): Promise<void> {
     const raw = this.raw;
     await raw.createIndex({ tenantId: 1, connectorId: 1, externalId: 1 }, { unique: true, name: 'record_key_unique' });
@@ -109,13 +136,15 @@ export class RecordRepository<R extends object> {
     const storedAt = new Date();
     const writes = rows.map((row): GuardedReplace => {
       const { tenantId, connectorId, externalId, revision, indexable, syncRunId, record } = row;
+      const _id = recordDocumentId(row);
       return {
-        tenantId, connectorId, externalId, revision,
-        filter: { tenantId, connectorId, externalId, revision: { $lt: revision } },
-        replacement: { ...record, tenantId, connectorId, externalId, revision, indexable, syncRunId, storedAt },
+        _id,
+        guard: { revision: { $lt: revision } },
+        mayReplace: (stored: StoredVersion | undefined) => stored === undefined || stored.revision < revision,
+        replacement: { ...record, _id, tenantId, connectorId, externalId, revision, indexable, syncRunId, storedAt },
       };
     });
-    return applyGuardedReplaces(this.raw, writes, storedAt, this.options.unorderedBulkWrites === true);
+    return applyGuardedReplaces(this.raw, writes, this.options.unorderedBulkWrites === true);
   }
 
   /**
@@ -133,13 +162,15 @@ export class RecordRepository<R extends object> {
         ...(reason !== undefined ? { reason } : {}),
         ...(issueId !== undefined ? { issueId } : {}),
       };
+      const _id = recordDocumentId(deletion);
       return {
-        tenantId, connectorId, externalId, revision,
-        filter: { tenantId, connectorId, externalId, $or: [{ revision: { $lt: revision } }, { revision, ...NOT_DELETED }] },
-        replacement: { ...tombstone },
+        _id,
+        guard: { $or: [{ revision: { $lt: revision } }, { revision, ...NOT_DELETED }] },
+        mayReplace: (stored: StoredVersion | undefined) => stored === undefined || stored.revision < revision || (stored.revision === revision && stored.deleted !== true),
+        replacement: { ...tombstone, _id },
       };
     });
-    return (await applyGuardedReplaces(this.raw, writes, storedAt, this.options.unorderedBulkWrites === true)).written;
+    return (await applyGuardedReplaces(this.raw, writes, this.options.unorderedBulkWrites === true)).written;
   }
 
   /** Removes the tombstones written before `deletedBefore` (see the purge rule in the README); returns how many. */
@@ -149,15 +180,37 @@ export class RecordRepository<R extends object> {
   }
 
   async get(key: RecordKey, options: FindOptions = {}): Promise<StoredRecord<R> | null> {
-    const filter: Filter<Document> = { tenantId: key.tenantId, connectorId: key.connectorId, externalId: key.externalId, ...(options.includeDeleted ? {} : NOT_DELETED) };
-    return (await this.raw.findOne(filter, { projection: { _id: 0 } })) as StoredRecord<R> | null;
+    const [doc] = await this.find(key, { externalId: key.externalId }, { includeDeleted: options.includeDeleted === true });
+    return doc ?? null;
   }
 
-  /** The connector's live records matching `filter`, sorted by external id (with tombstones only when asked). */
+  /**
+   * The connector's live records matching `filter`, sorted by external id (with tombstones only when asked). A filter
+   * on external ids alone is answered by `_id` (point reads), so it never scans the collection on FerretDB.
+   */
   async find(scope: { tenantId: string; connectorId: string }, filter: Filter<Document> = {}, options: FindOptions = {}): Promise<Array<StoredRecord<R>>> {
+    const ids = externalIdsOnly(filter);
+    if (ids) return this.findByExternalIds(scope, ids, options);
     const query: Filter<Document> = { ...(options.includeDeleted ? {} : NOT_DELETED), ...filter, tenantId: scope.tenantId, connectorId: scope.connectorId };
     const projection: Document = { _id: 0, ...Object.fromEntries((options.fields ?? []).map((field) => [field, 1])) };
     const docs = await this.raw.find(query, { projection }).sort({ externalId: 1 }).toArray();
     return docs as unknown as Array<StoredRecord<R>>;
+  }
+
+  private async findByExternalIds(scope: { tenantId: string; connectorId: string }, externalIds: readonly string[], options: FindOptions): Promise<Array<StoredRecord<R>>> {
+    const fields = options.fields ?? [];
+    // `deleted` is read to leave tombstones out; it is returned only when the whole document or that field was asked.
+    const projection: Document | undefined = fields.length > 0 ? Object.fromEntries([...fields, 'deleted'].map((field) => [field, 1])) : undefined;
+    const ids = externalIds.map((externalId) => recordDocumentId({ ...scope, externalId }));
+    const docs = this.options.unorderedBulkWrites === true
+      ? await this.raw.find(keyed({ _id: { $in: ids } }), projection ? { projection } : {}).toArray()
+      : await readByIds(this.raw, ids, projection);
+    return docs
+      .filter((doc) => options.includeDeleted === true || doc['deleted'] !== true)
+      .map((doc) => {
+        const { _id, deleted, ...rest } = doc;
+        return (fields.length === 0 || fields.includes('deleted')) && deleted !== undefined ? { ...rest, deleted } : rest;
+      })
+      .sort((left, right) => (String(left['externalId']) < String(right['externalId']) ? -1 : 1)) as unknown as Array<StoredRecord<R>>;
   }
 }
