@@ -62,37 +62,47 @@ function unreadableBecause(error: unknown, projectKey: string, what: string): st
   return undefined;
 }
 
+/** One part of the access model, or why it stays unread (rethrows what is not a reason to degrade). */
+async function readPart<T>(projectKey: string, what: string, read: () => Promise<T>): Promise<{ value: T } | { problem: string }> {
+  try {
+    return { value: await read() };
+  } catch (error) {
+    const problem = unreadableBecause(error, projectKey, what);
+    if (problem === undefined) throw error;
+    return { problem };
+  }
+}
+
 /**
  * Builds a project's access model: Browse Projects holders (permission scheme, grants expanded), security level
  * members and project roles. A part Jira will not show leaves that part undefined and says which permission is missing.
+ * The three parts (and the roles' actors) are read at once; what projects share is read once per run through `shared`:
+ * a permission scheme, a security scheme's members, and the role list of company-managed ("classic") projects, which
+ * is the site's global role list in every one of them (team-managed projects have their own, so they read theirs).
  */
 export async function loadProjectAccess(
   client: JiraClient,
-  project: { id: string; key: string },
+  project: { id: string; key: string; style?: string },
   site: TSiteAccess,
   shared: TSharedRead = loadEveryTime,
 ): Promise<TLoadedProjectAccess> {
-  const problems: string[] = [];
-  let browse: THolder[] | undefined;
-  let administer: THolder[] = [];
+  // Known once the project's scheme is named, even when reading the scheme itself then fails.
   let permissionSchemeId: string | undefined;
-  try {
-    const ref = await client.projectPermissionScheme(project.id);
-    permissionSchemeId = String(ref.id);
-    const scheme = await shared(`permissionScheme:${ref.id}`, () => client.permissionScheme(ref.id));
-    browse = scheme.permissions.filter((grant) => grant.permission === 'BROWSE_PROJECTS').map((grant) => grant.holder);
-    administer = scheme.permissions.filter((grant) => grant.permission === 'ADMINISTER_PROJECTS').map((grant) => grant.holder);
-  } catch (error) {
-    const problem = unreadableBecause(error, project.key, 'permission scheme');
-    if (problem === undefined) throw error;
-    problems.push(problem);
-  }
-
-  let levels: Map<string, THolder[]> | undefined = new Map();
   let issueSecuritySchemeId: string | undefined;
-  try {
-    const scheme = await client.projectIssueSecurityScheme(project.id);
-    if (scheme) {
+  const [permissions, security, roleRead] = await Promise.all([
+    readPart(project.key, 'permission scheme', async () => {
+      const ref = await client.projectPermissionScheme(project.id);
+      permissionSchemeId = String(ref.id);
+      const scheme = await shared(`permissionScheme:${ref.id}`, () => client.permissionScheme(ref.id));
+      return {
+        browse: scheme.permissions.filter((grant) => grant.permission === 'BROWSE_PROJECTS').map((grant) => grant.holder),
+        administer: scheme.permissions.filter((grant) => grant.permission === 'ADMINISTER_PROJECTS').map((grant) => grant.holder),
+      };
+    }),
+    readPart(project.key, 'issue security levels', async () => {
+      const levels = new Map<string, THolder[]>();
+      const scheme = await client.projectIssueSecurityScheme(project.id);
+      if (!scheme) return levels;
       issueSecuritySchemeId = String(scheme.id);
       for (const level of scheme.levels) levels.set(String(level.id), []);
       const members = await shared(`securityLevelMembers:${scheme.id}`, async () => {
@@ -105,28 +115,20 @@ export async function loadProjectAccess(
         list.push(member.holder);
         levels.set(String(member.issueSecurityLevelId), list);
       }
-    }
-  } catch (error) {
-    const problem = unreadableBecause(error, project.key, 'issue security levels');
-    if (problem === undefined) throw error;
-    levels = undefined;
-    problems.push(problem);
-  }
-
-  const roles: TProjectRole[] = [];
-  try {
-    for (const ref of await client.projectRoles(project.id)) roles.push(await client.projectRole(project.id, ref.id));
-  } catch (error) {
-    const problem = unreadableBecause(error, project.key, 'project roles');
-    if (problem === undefined) throw error;
-    problems.push(problem);
-  }
-
+      return levels;
+    }),
+    readPart(project.key, 'project roles', async () => {
+      const refs = project.style === 'classic' ? await shared('classicProjectRoles', () => client.projectRoles(project.id)) : await client.projectRoles(project.id);
+      return Promise.all(refs.map((ref) => client.projectRole(project.id, ref.id)));
+    }),
+  ]);
+  const problems = [permissions, security, roleRead].flatMap((part) => ('problem' in part ? [part.problem] : []));
+  const roles: TProjectRole[] = 'value' in roleRead ? roleRead.value : [];
   const access: TProjectAccess = {
     projectId: project.id,
-    browse,
-    administer,
-    levels,
+    browse: 'value' in permissions ? permissions.value.browse : undefined,
+    administer: 'value' in permissions ? permissions.value.administer : [],
+    levels: 'value' in security ? security.value : undefined,
     applicationRoleGroups: site.applicationRoleGroups,
     roleIdByName: new Map(roles.map((role) => [role.name, String(role.id)])),
     groupIdByName: site.groupIdByName,

@@ -47,6 +47,12 @@ export async function openRunAccess(deps: TActivityDeps, run: TSyncStepInput): P
       });
       return loadSiteAccess(client, groups);
     });
+  const details = (projectKey: string) =>
+    memo(runReadOfProject(projectKey), async () => {
+      let found: TProject | undefined;
+      for await (const project of client.projects({ keys: [projectKey], expand: ['description', 'lead'] })) found = project;
+      return found;
+    });
   return {
     opened,
     site,
@@ -56,12 +62,12 @@ export async function openRunAccess(deps: TActivityDeps, run: TSyncStepInput): P
         for (const field of await client.fields()) info.set(field.id, { name: field.name, type: field.schema?.type ?? 'unknown' });
         return info;
       }),
-    project: (project) => memo(`projectAccess:${project.id}`, async () => loadProjectAccess(client, project, await site(), memo)),
-    details: (projectKey) =>
-      memo(runReadOfProject(projectKey), async () => {
-        let found: TProject | undefined;
-        for await (const project of client.projects({ keys: [projectKey], expand: ['description', 'lead'] })) found = project;
-        return found;
+    project: (project) =>
+      memo(`projectAccess:${project.id}`, async () => {
+        // The style says whether the project has the site's global roles (classic) or its own; the listing offered it.
+        const [siteAccess, found] = await Promise.all([site(), details(project.key)]);
+        return loadProjectAccess(client, { ...project, ...(found?.style ? { style: found.style } : {}) }, siteAccess, memo);
       }),
+    details,
   };
 }

@@ -2,7 +2,7 @@
  * Benchmark (not a test): the sync activities over a simulator preset, against the raw floor measured in the same
  * run (page every issue with the same fields and nothing else). Kafka and the store are left out on purpose (a
  * publisher that counts, attachment bytes hashed), so the figure is the activities' own cost: ACLs, ADF, comments.
- * Run: npm run bench -w @jira-sync/bench -- src/sync/activities.bench.ts [--preset small|medium]
+ * Run: npm run bench -w @jira-sync/bench -- src/sync/activities.bench.ts [--preset small|medium|large]
  */
 import { parseArgs } from 'node:util';
 import { createActivities, createHashingAttachmentSink } from '@jira-sync/activities';
@@ -20,6 +20,7 @@ const config = ZConnectorConfigSchema.parse({ tenantId: 'bench', connectorId: 'j
 let events = 0;
 const sink = createHashingAttachmentSink();
 const activities = createActivities({
+  publisher: { publish: async () => ({ topic: '', partition: 0, offset: '0' }), disconnect: async () => undefined },
   now: () => new Date(),
   openConnector: async () => ({ config, client: client() }),
   recordPublisher: { publish: async (batch) => void (events += batch.length) },
@@ -68,5 +69,5 @@ const perK = (requests: number, count: number) => ((requests / Math.max(1, count
 console.log(`preset ${values.preset}: ${issues} issues synced (admin), ${events} events, ${Math.round(sink.totalBytes / 1024)} KiB of attachments`);
 console.log(`raw floor   ${(floorIssues / floorSeconds).toFixed(0)} issues/s, ${perK(floorRequests, floorIssues)} requests per 1,000 issues`);
 console.log(`activities  ${(issues / syncSeconds).toFixed(0)} issues/s, ${perK(syncRequests, issues)} requests per 1,000 issues besides ${contentRequests} attachment content requests`);
-console.log(`requests by endpoint: ${[...byPath].sort((left, right) => right[1] - left[1]).slice(0, 8).map(([path, count]) => `${path} ${count}`).join('; ')}`);
+console.log(`requests by endpoint: ${[...byPath].sort((left, right) => right[1] - left[1]).map(([path, count]) => `${path} ${count}`).join('; ')}`);
 console.log(`ratio to the raw floor: ${((issues / syncSeconds) / (floorIssues / floorSeconds)).toFixed(2)}; peak RSS ${Math.round(peakRss / 1_048_576)} MiB`);
