@@ -1,7 +1,7 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf } from '@jira-sync/contracts';
 import type { RecordEventHandler } from './record-handler.js';
-import { issueIdsByScope, reconcileChildren } from './reconcile-children.js';
-import { upsertEvents } from './upsert-rows.js';
+import { reconcileWrittenChildren } from './reconcile-children.js';
+import { childrenByScope, upsertEvents } from './upsert-rows.js';
 
 /**
  * Attachment records: one bulk upsert, stale revisions ignored; then an attachment that a newer stored version of its
@@ -11,9 +11,7 @@ export const attachmentHandler: RecordEventHandler<TRecordEventOf<'attachment'>>
   type: RECORD_EVENT_TYPES.attachment,
   async apply(events, { store, content, logger }) {
     const result = await upsertEvents(store.attachments, events);
-    for (const { scope, issueIds } of issueIdsByScope(events.map((event) => ({ ...event.data, issueId: event.data.record.issueId })))) {
-      await reconcileChildren(store, content, scope, issueIds);
-    }
+    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'attachments', scope, children);
     logger.debug({ kind: 'attachment', ...result }, 'records upserted');
   },
 };

@@ -1,7 +1,7 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf } from '@jira-sync/contracts';
 import type { RecordEventHandler } from './record-handler.js';
-import { issueIdsByScope, reconcileChildren } from './reconcile-children.js';
-import { upsertEvents } from './upsert-rows.js';
+import { reconcileWrittenChildren } from './reconcile-children.js';
+import { childrenByScope, upsertEvents } from './upsert-rows.js';
 
 /**
  * Comment records: one bulk upsert, stale revisions ignored; then a comment that a newer stored version of its issue
@@ -11,9 +11,7 @@ export const commentHandler: RecordEventHandler<TRecordEventOf<'comment'>> = {
   type: RECORD_EVENT_TYPES.comment,
   async apply(events, { store, content, logger }) {
     const result = await upsertEvents(store.comments, events);
-    for (const { scope, issueIds } of issueIdsByScope(events.map((event) => ({ ...event.data, issueId: event.data.record.issueId })))) {
-      await reconcileChildren(store, content, scope, issueIds);
-    }
+    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'comments', scope, children);
     logger.debug({ kind: 'comment', ...result }, 'records upserted');
   },
 };

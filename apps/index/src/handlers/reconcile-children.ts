@@ -45,6 +45,43 @@ export async function reconcileChildren(
   return issues.length;
 }
 
+/**
+ * `reconcileChildren` after child writes, for the written children only: the issue's other children were already in
+ * line with its stored version (each write reconciles what it touched), so only these can have become orphans. Reads
+ * the issues and these children by id (no scan of the child collections), and turns each child older than its stored
+ * issue and not listed by it (every child of a tombstone) into a tombstone at the issue's revision, with its content.
+ */
+export async function reconcileWrittenChildren(
+  store: RecordStorePort,
+  content: AttachmentContentPort,
+  kind: 'comments' | 'attachments',
+  scope: { tenantId: string; connectorId: string },
+  children: ReadonlyArray<{ externalId: string; issueId: string }>,
+): Promise<number> {
+  if (children.length === 0) return 0;
+  const issueIds = [...new Set(children.map((child) => child.issueId))];
+  const issues = (await store.issues.find(scope, { externalId: { $in: issueIds } }, { includeDeleted: true, fields: ISSUE_LIST_FIELDS })) as StoredIssueLists[];
+  const issueById = new Map(issues.map((issue) => [issue.externalId, issue]));
+  const listedBy = (issue: StoredIssueLists) => (issue.deleted ? [] : ((kind === 'comments' ? issue.commentIds : issue.attachmentIds) ?? []));
+  const unlisted = children.filter((child) => {
+    const issue = issueById.get(child.issueId);
+    return issue !== undefined && !listedBy(issue).includes(child.externalId);
+  });
+  if (unlisted.length === 0) return 0;
+  const repository = store[kind];
+  const stored = (await repository.find(scope, { externalId: { $in: unlisted.map((child) => child.externalId) } }, { includeDeleted: true, fields: ['externalId', 'issueId', 'revision', 'content'] })) as StoredChild[];
+  const doomed = stored.filter((child) => {
+    const issue = issueById.get(child.issueId);
+    return issue !== undefined && !listedBy(issue).includes(child.externalId) && child.revision < issue.revision;
+  });
+  if (doomed.length === 0) return 0;
+  if (kind === 'attachments') for (const gridFsId of storedContentIds(doomed)) await content.delete(gridFsId);
+  await repository.deleteMany(
+    doomed.map((child) => ({ ...scope, externalId: child.externalId, revision: issueById.get(child.issueId)!.revision, reason: `no longer listed by issue ${child.issueId}`, issueId: child.issueId })),
+  );
+  return doomed.length;
+}
+
 interface StoredChild {
   externalId: string;
   issueId: string;

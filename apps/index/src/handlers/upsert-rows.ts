@@ -60,3 +60,17 @@ export async function upsertEvents(repository: RecordRepositoryPort, events: Rea
   if (rows.length === 0) return { written: 0, stale: 0 };
   return repository.upsertMany(await keepLastGoodAcls(repository, rows));
 }
+
+/** The written children (comments or attachments) with their issue, grouped by tenant and connector. */
+export function childrenByScope(
+  events: ReadonlyArray<{ subject: string; data: { tenantId: string; connectorId: string; record: { issueId: string } } }>,
+): Array<{ scope: { tenantId: string; connectorId: string }; children: Array<{ externalId: string; issueId: string }> }> {
+  const groups = new Map<string, { scope: { tenantId: string; connectorId: string }; children: Array<{ externalId: string; issueId: string }> }>();
+  for (const { subject, data } of events) {
+    const key = JSON.stringify([data.tenantId, data.connectorId]);
+    const group = groups.get(key) ?? { scope: { tenantId: data.tenantId, connectorId: data.connectorId }, children: [] };
+    group.children.push({ externalId: subject, issueId: data.record.issueId });
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
