@@ -1,4 +1,6 @@
 import { router } from '../../trpc.js';
+import { listProjectOptions } from '../connection/list-project-options.js';
+import { testConnection } from '../connection/test-connection.js';
 import { createConnector } from './create-connector.js';
 import { deleteConnector } from './delete-connector.js';
 import { getConnector } from './get-connector.js';
@@ -11,4 +13,6 @@ export const connectorsRouter = router({
   list: listConnectors,
   update: updateConnector,
   delete: deleteConnector,
+  test: testConnection,
+  projectOptions: listProjectOptions,
 });
