@@ -2,6 +2,7 @@ import { adfToMarkdown } from '@jira-sync/adf';
 import type { TAcl, TAttachmentRecord, TCommentRecord, TCustomFieldValue, TIssueRecord, TPersonRef } from '@jira-sync/contracts';
 import type { TComment, TIssue } from '@jira-sync/jira-client';
 import { commentAcl, issueAcl, type TProjectAccess } from '../acl/resolve-acl.js';
+import { fitRecord, MAX_RECORD_BYTES } from './fit-record.js';
 import { readableValue } from './readable-value.js';
 
 /** A field's name and schema type from `/field`, to name custom fields. */
@@ -9,6 +10,9 @@ export interface TFieldInfo {
   name: string;
   type: string;
 }
+
+/** What the issue's warnings may take of its record: 20 warnings of at most 1,000 characters (4 bytes each at most). */
+const WARNINGS_ROOM_BYTES = 20 * (4_000 + 16);
 
 /** The issue fields a sync requests from enhanced search (plus every custom field id). */
 export const SYSTEM_FIELDS = [
@@ -49,6 +53,8 @@ export interface TMappedIssue {
   attachments: Array<Omit<TAttachmentRecord, 'content'>>;
   /** The issue's `updated` in epoch ms (the revision's first part). */
   updatedMs: number;
+  /** What a person should know about this issue's records (a text cut to fit one record), for the project's outcome. */
+  problems: string[];
   /** Media id -> where it is shown (description or comment) and that block's ACL: how attachments are placed. */
   mediaOwners: ReadonlyMap<string, { placement: 'description' | 'comment'; commentId?: string; acl: TAcl }>;
 }
@@ -107,6 +113,12 @@ export function mapIssue(raw: TIssue, comments: readonly TComment[], context: TM
       acl: blockAcl,
     };
   });
+
+  // Each comment is a record (an event, a document) of its own; one too large alone is cut to fit, never dropped.
+  const cuts: string[] = [];
+  for (const record of commentRecords) {
+    cuts.push(...fitRecord(record, [{ label: `comment ${record.commentId}`, get: () => record.markdown, set: (text) => (record.markdown = text) }]));
+  }
 
   const rawAttachments = Array.isArray(own(fields, 'attachment')) ? (own(fields, 'attachment') as unknown[]) : [];
   const attachments = rawAttachments.map((item): Omit<TAttachmentRecord, 'content'> => {
@@ -182,7 +194,21 @@ export function mapIssue(raw: TIssue, comments: readonly TComment[], context: TM
     commentIds: commentRecords.map((comment) => comment.commentId),
     attachmentIds: attachments.map((attachment) => attachment.attachmentId),
     acl,
-    ...(warnings.length > 0 ? { warnings: warnings.slice(0, 20) } : {}),
   };
-  return { issue, comments: commentRecords, attachments, updatedMs, mediaOwners: mediaOwner };
+  const descriptionGroup = issue.blockGroups[0]!;
+  cuts.push(
+    ...fitRecord(
+      issue,
+      [
+        { label: 'description', get: () => descriptionGroup.markdown ?? '', set: (text) => (descriptionGroup.markdown = text) },
+        ...issue.customFields.map((field) => ({ label: `custom field ${field.name.slice(0, 200)} (${field.id})`, get: () => field.value, set: (text: string) => (field.value = text) })),
+      ],
+      // Room for the warnings written below, which name the cuts.
+      MAX_RECORD_BYTES - WARNINGS_ROOM_BYTES,
+    ),
+  );
+  // Cuts first: they are what a reader of the record most needs to know, and the list is capped.
+  const allWarnings = [...cuts, ...warnings].slice(0, 20).map((warning) => warning.slice(0, 1_000));
+  if (allWarnings.length > 0) issue.warnings = allWarnings;
+  return { issue, comments: commentRecords, attachments, updatedMs, problems: cuts.map((cut) => `${key}: ${cut}`), mediaOwners: mediaOwner };
 }
