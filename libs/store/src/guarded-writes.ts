@@ -40,9 +40,10 @@ export interface GuardedWriteResult {
 export async function applyGuardedReplaces(collection: Collection<Document>, writes: readonly GuardedReplace[], atomicGuards: boolean): Promise<GuardedWriteResult> {
   if (writes.length === 0) return { written: 0, stale: 0 };
   if (atomicGuards) return applyAtomically(collection, writes);
-  let written = 0;
+  // A full sync writes mostly records not stored yet: insert first, in order, until the first one already stored.
+  let written = await insertUntilStored(collection, writes);
   let stale = 0;
-  let pending = writes;
+  let pending = writes.slice(written);
   for (let attempt = 0; pending.length > 0; attempt++) {
     const stored = await readVersions(collection, pending.map((write) => write._id));
     // Decided in order against the version before each: a second write of one record in the batch sees the first.
@@ -67,6 +68,22 @@ export async function applyGuardedReplaces(collection: Collection<Document>, wri
     }
   }
   return { written, stale };
+}
+
+/**
+ * Inserts the writes in order (one round trip) and returns how many went in before the first collision: the writes
+ * whose guard admits a record not stored yet (every guard here does). From the first collision on, the caller reads.
+ */
+async function insertUntilStored(collection: Collection<Document>, writes: readonly GuardedReplace[]): Promise<number> {
+  if (!writes.every((write) => write.mayReplace(undefined))) return 0;
+  try {
+    await collection.insertMany(writes.map((write) => ({ ...write.replacement, _id: write._id }) as Document), { ordered: true });
+    return writes.length;
+  } catch (error) {
+    const failedAt = firstCollision(error);
+    if (failedAt === undefined) throw error;
+    return failedAt;
+  }
 }
 
 async function applyAtomically(collection: Collection<Document>, writes: readonly GuardedReplace[]): Promise<GuardedWriteResult> {
