@@ -1,4 +1,5 @@
 import { router } from '../../trpc.js';
+import { getDiagnostics } from '../connection/get-diagnostics.js';
 import { listProjectOptions } from '../connection/list-project-options.js';
 import { testConnection } from '../connection/test-connection.js';
 import { createConnector } from './create-connector.js';
@@ -15,4 +16,5 @@ export const connectorsRouter = router({
   delete: deleteConnector,
   test: testConnection,
   projectOptions: listProjectOptions,
+  diagnostics: getDiagnostics,
 });
