@@ -8,7 +8,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectIssuesJql, SYSTEM_FIELDS } from '@jira-sync/activities';
@@ -157,14 +157,15 @@ try {
   for (const row of syncRequests) byPath.set(`${row.method} ${row.path}`, (byPath.get(`${row.method} ${row.path}`) ?? 0) + row.count);
   const perK = (count: number, of: number) => ((count / Math.max(1, of)) * 1000).toFixed(1);
   const floorRate = floorIssues / floorSeconds;
-  const syncRate = issues / syncSeconds;
+  // Past the index timeout only what reached the store counts.
+  const syncRate = (caughtUp ? issues : Math.min(issues, indexed)) / syncSeconds;
 
   console.log(`preset ${preset}: simulator built in ${buildSeconds.toFixed(1)} s; sync ${result.status}, ${issues} issues (${indexed} in the store), ${comments} comments, ${attachments} attachments (${mib(attachmentBytes)} stored)`);
   console.log(`raw floor    ${floorRate.toFixed(0)} issues/s (${floorIssues} issues in ${floorSeconds.toFixed(1)} s), ${perK(floorRequests, floorIssues)} requests per 1,000 issues`);
   const until = caughtUp ? 'trigger to last record indexed' : 'trigger to the index timeout, NOT all indexed';
   console.log(`full sync    ${syncRate.toFixed(0)} issues/s (${syncSeconds.toFixed(1)} s ${until}; workflow done at ${workflowSeconds.toFixed(1)} s: ${(issues / workflowSeconds).toFixed(0)} issues/s), ${perK(requests, issues)} requests per 1,000 issues besides ${contentRequests} attachment content requests`);
   console.log(`requests by endpoint: ${[...byPath].sort((left, right) => right[1] - left[1]).slice(0, 10).map(([path, count]) => `${path} ${count}`).join('; ')}`);
-  console.log(`ratio to the raw floor: ${(syncRate / floorRate).toFixed(2)}`);
+  console.log(`ratio to the raw floor: ${(syncRate / floorRate).toFixed(2)}${caughtUp ? '' : ' (issues in the store by the timeout)'}; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   console.log(`peak RSS     worker ${mib(hwm.worker)} (after start-up ${mib(startedRss.worker)}, sampled during the sync ${mib(peak.worker)}); index ${mib(hwm.index)} (after start-up ${mib(startedRss.index)}, during the sync ${mib(peak.index)})`);
   console.log(`logs in ${logDir}`);
 } finally {
