@@ -7,7 +7,11 @@ export const TOPICS = {
 
 export type TTopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
-/** Largest record event the topic accepts (after compression). Issues split comments into their own events, so only a huge description comes near it. */
+/**
+ * Largest record event (key + value) the records topic accepts: its max.message.bytes, which the publisher checks before
+ * sending. Producers keep each record 1 MiB under both this and MongoDB's 16 MiB document limit (activities'
+ * fit-record.ts), so an event that is published can also be stored.
+ */
 export const MAX_RECORD_EVENT_BYTES = 16 * 1024 * 1024;
 
 export interface TTopicSpec {
