@@ -3,7 +3,8 @@
 # Built from the repository root: docker build -f docker/worker.Dockerfile -t jira-sync-worker .
 
 # 1. Build: the whole workspace with dev dependencies, then the app's nx build target (tsc -p tsconfig.lib.json for the
-#    app and every lib it depends on), the same target `npm run build` runs and the tests start the artifact of.
+#    app and every lib it depends on), the same target `npm run build` runs and the tests start the artifact of; then
+#    the workflow bundle (apps/worker/dist/workflow-bundle.js), so the worker does not run webpack at start.
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json .npmrc nx.json tsconfig.base.json ./
@@ -11,7 +12,8 @@ COPY apps ./apps
 COPY libs ./libs
 COPY tools ./tools
 RUN npm ci --no-audit --no-fund \
- && npx nx run @jira-sync/worker:build --outputStyle=static
+ && npx nx run @jira-sync/worker:build --outputStyle=static \
+ && npx nx run @jira-sync/worker:bundle-workflows --outputStyle=static
 
 # 2. Production dependencies only: the app's workspace and the libs it links, nothing from devDependencies.
 RUN rm -rf node_modules apps/*/node_modules libs/*/node_modules tools/*/node_modules \

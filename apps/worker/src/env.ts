@@ -11,6 +11,8 @@ const ZWorkerEnvSchema = z
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUES.sync),
+    /** The prebuilt workflow bundle (npm run bundle-workflows); absent file: the workflows are bundled at start. */
+    WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
     /** The record events topic (a benchmark or test run passes its own, so no other index app reads it). */
     KAFKA_RECORDS_TOPIC: z.string().min(1).default(TOPICS.records),
     KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
 import { createActivities, createConnectorOpener } from '@jira-sync/activities';
 import { TOPIC_SPECS } from '@jira-sync/contracts';
 import { createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createMetricsRegistry } from '@jira-sync/metrics';
 import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, StoredIdsReader, SyncStateRepository, connectStore } from '@jira-sync/store';
-import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
+import { createDataConverter } from '@jira-sync/temporal';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { loadWorkerEnv } from './env.js';
 import { activityMetricsInterceptor } from './metrics/activity-metrics.interceptor.js';
@@ -13,6 +12,7 @@ import { observeJiraRequests } from './metrics/jira-request-metrics.js';
 import { temporalSdkMetrics } from './metrics/temporal-sdk-metrics.js';
 import { startWorkerHealth } from './metrics/worker-health.js';
 import { createWorkerMetrics } from './metrics/worker-metrics.js';
+import { DEFAULT_WORKFLOW_BUNDLE_PATH, workflowSource } from './workflow-bundle.js';
 
 const env = loadWorkerEnv();
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
@@ -38,8 +38,7 @@ const worker = await Worker.create({
   connection,
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
-  workflowsPath: createRequire(import.meta.url).resolve('@jira-sync/workflows'),
-  bundlerOptions: workflowBundlerOptions(),
+  ...workflowSource(env.WORKFLOW_BUNDLE_PATH ?? DEFAULT_WORKFLOW_BUNDLE_PATH, logger),
   activities: createActivities({
     recordPublisher,
     attachments: new AttachmentContentStore(store.db),
