@@ -1,4 +1,4 @@
-import type { TSyncResult } from '@jira-sync/contracts';
+import { RECORD_EVENT_TYPES, type TSyncResult } from '@jira-sync/contracts';
 import { startSimulator, type GroundTruth, type JiraSimulator } from '@jira-sync/jira-sim';
 import type { ConnectorScope } from '@jira-sync/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,4 +107,37 @@ describe('deletions and scope changes through Temporal, Kafka, the index app and
     expect(wide).toMatchObject({ status: 'completed', mode: 'full' });
     expect(await groundTruthMismatches(await sliceOfStore(stack.store, stack.content, scope), truthNow(), truthOptions())).toEqual([]);
   }, 1_800_000);
+});
+
+describe('an admin credential takes issue deletions from the audit log on incremental syncs (issue #9)', () => {
+  let sim: JiraSimulator;
+  let stack: SyncStack;
+  let scope: ConnectorScope;
+
+  beforeAll(async () => {
+    // Cloud does not document an audit record for issue deletions; the simulator writes one behind this switch.
+    sim = await startSimulator({ preset: 'demo', seed: 1, searchLagMs: 0, switches: { auditIssueDeletes: true } });
+    stack = await startSyncStack();
+    const admin = sim.credentials.admin;
+    scope = await stack.addConnector('audit', { siteUrl: sim.sites[0]!.siteUrl, authMethod: 'api_token' }, { method: 'api_token', email: admin.email, apiToken: admin.apiToken });
+    await stack.sync([scope], 'auto');
+  }, 900_000);
+
+  afterAll(async () => {
+    await stack?.close();
+    await sim?.stop();
+  });
+
+  it('deletes the issue the audit log names, with its blocks, and the store equals the new ground truth', async () => {
+    const truth = sim.control.groundTruth(sim.sites[0]!.cloudId);
+    const deleted = truth.issues.find((issue) => issue.issueType !== 'Subtask' && !truth.issues.some((child) => child.parentId === issue.id) && truth.comments.some((comment) => comment.issueId === issue.id))!;
+    sim.control.issues.delete(deleted.key);
+    const before = stack.publishedTypes.length;
+    const [second] = (await stack.sync([scope], 'auto')) as [TSyncResult];
+    expect(second).toMatchObject({ status: 'completed', mode: 'incremental' });
+    expect(stack.publishedTypes.slice(before).filter((type) => type === RECORD_EVENT_TYPES.deleted)).toHaveLength(1);
+    const slice = await sliceOfStore(stack.store, stack.content, scope);
+    expect(await groundTruthMismatches(slice, sim.control.groundTruth(sim.sites[0]!.cloudId, { readers: true }), { accountId: sim.credentials.admin.accountId })).toEqual([]);
+    expect(slice.comments.some((comment) => comment.issueId === deleted.id)).toBe(false);
+  }, 900_000);
 });
