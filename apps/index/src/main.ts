@@ -1,4 +1,4 @@
-import { TOPIC_SPECS } from '@jira-sync/contracts';
+import { topicSpecsFor } from '@jira-sync/contracts';
 import { createKafka, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createMetricsRegistry } from '@jira-sync/metrics';
@@ -17,7 +17,7 @@ const records = new RecordStore(store.db, store.capabilities);
 await records.ensureIndexes();
 const content = new AttachmentContentStore(store.db);
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-index', logger });
-await ensureTopics(kafka, TOPIC_SPECS);
+await ensureTopics(kafka, topicSpecsFor({ records: env.KAFKA_RECORDS_TOPIC, recordsDeadLetter: env.KAFKA_RECORDS_DLQ_TOPIC }));
 const registry = createMetricsRegistry('index');
 const metrics = createIndexMetrics(registry);
 registerConsumerLag(registry, { kafka, groupId: env.KAFKA_GROUP_ID, topics: [env.KAFKA_RECORDS_TOPIC] });

@@ -1,5 +1,5 @@
 import { createActivities, createConnectorOpener } from '@jira-sync/activities';
-import { TOPIC_SPECS } from '@jira-sync/contracts';
+import { topicSpecsFor } from '@jira-sync/contracts';
 import { createKafka, createRecordPublisher, ensureTopics } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { createMetricsRegistry } from '@jira-sync/metrics';
@@ -31,7 +31,7 @@ const stopObservingJira = observeJiraRequests(metrics);
 const store = await connectStore({ uri: env.MONGODB_URI.reveal(), dbName: env.MONGODB_DB, appName: 'jira-sync-worker' });
 const connectors = new ConnectorRepository(store.db, new CredentialSealer({ currentKeyId: env.encryption.currentKeyId, keys: new Map(env.encryption.keys) }));
 const kafka = createKafka({ brokers: env.kafkaBrokers, clientId: 'jira-sync-worker', logger });
-await ensureTopics(kafka, TOPIC_SPECS);
+await ensureTopics(kafka, topicSpecsFor({ records: env.KAFKA_RECORDS_TOPIC }));
 const recordPublisher = await createRecordPublisher(kafka, { topic: env.KAFKA_RECORDS_TOPIC });
 const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
 const worker = await Worker.create({

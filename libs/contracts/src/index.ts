@@ -1,6 +1,6 @@
 export { parseEnv } from './parse-env.js';
 export { TASK_QUEUES } from './task-queues.js';
-export { MAX_RECORD_EVENT_BYTES, TOPIC_SPECS, TOPICS, type TTopicName, type TTopicSpec } from './topics.js';
+export { MAX_RECORD_EVENT_BYTES, TOPIC_SPECS, TOPICS, topicSpecsFor, type TTopicName, type TTopicSpec } from './topics.js';
 
 export {
   ANYONE,

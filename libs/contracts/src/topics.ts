@@ -15,7 +15,7 @@ export type TTopicName = (typeof TOPICS)[keyof typeof TOPICS];
 export const MAX_RECORD_EVENT_BYTES = 16 * 1024 * 1024;
 
 export interface TTopicSpec {
-  topic: TTopicName;
+  topic: string;
   numPartitions: number;
   configEntries?: Array<{ name: string; value: string }>;
 }
@@ -28,3 +28,13 @@ export const TOPIC_SPECS: readonly TTopicSpec[] = [
   { topic: TOPICS.records, numPartitions: 6, configEntries: [{ name: 'max.message.bytes', value: String(MAX_RECORD_EVENT_BYTES) }] },
   { topic: TOPICS.recordsDeadLetter, numPartitions: 1, configEntries: [{ name: 'max.message.bytes', value: String(MAX_RECORD_EVENT_BYTES) }] },
 ];
+
+/**
+ * The specs under the names an app is configured with (KAFKA_RECORDS_TOPIC, KAFKA_RECORDS_DLQ_TOPIC), so a renamed
+ * topic is provisioned with the same partitions and message limit instead of being auto-created with the broker's
+ * defaults (one partition, a 1 MB message limit).
+ */
+export function topicSpecsFor(names: { records: string; recordsDeadLetter?: string }): TTopicSpec[] {
+  const [records, deadLetter] = TOPIC_SPECS as [TTopicSpec, TTopicSpec];
+  return [{ ...records, topic: names.records }, ...(names.recordsDeadLetter ? [{ ...deadLetter, topic: names.recordsDeadLetter }] : [])];
+}
