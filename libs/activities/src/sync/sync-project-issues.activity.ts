@@ -140,12 +140,19 @@ async function publishedRevisions(deps: TActivityDeps, input: TSyncProjectIssues
  * reads more comments only for issues whose embedded list is truncated, resolves every ACL, publishes issue, comment
  * and attachment events (bytes streamed to the attachment store, never into Kafka), then the project record.
  */
+const MAX_REPORTED_CUTS = 20;
+
 export function createSyncProjectIssues(deps: TActivityDeps) {
   return async function syncProjectIssues(input: TSyncProjectIssuesInput): Promise<TSyncProjectIssuesResult> {
     return mapFailures(async () => {
       const run = await openRunAccess(deps, input);
       const { client, config } = run.opened;
       const loaded = await run.project({ id: input.projectId, key: input.projectKey });
+      // What mapping had to cut to fit a record under the size limits, named per issue for the outcome (bounded, so a
+      // pathological project cannot grow the workflow history).
+      const cuts: string[] = [];
+      let cutsLeftOut = 0;
+      const problems = () => [...loaded.problems, ...cuts, ...(cutsLeftOut > 0 ? [`${cutsLeftOut} more issues had texts truncated to fit the record size limit`] : [])];
       const fieldInfo = await run.fields();
       const customFieldIds = [...fieldInfo.keys()].filter((id) => id.startsWith('customfield_'));
       const context = { siteUrl: config.siteUrl, project: { id: input.projectId, key: input.projectKey }, access: loaded.access, fields: fieldInfo };
@@ -188,6 +195,10 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
           const issues: Array<{ raw: (typeof fresh)[number]; mapped: ReturnType<typeof mapIssue>; stores: Array<Promise<TStoredContent>> }> = [];
           for (const [index, raw] of fresh.entries()) {
             const mapped = mapIssue(raw, comments[index]!, context);
+            for (const problem of mapped.problems) {
+              if (cuts.length < MAX_REPORTED_CUTS) cuts.push(problem);
+              else cutsLeftOut += 1;
+            }
             const stores = mapped.attachments.map((attachment) => limit(() => storeContent(deps, client, input, attachment, config)));
             issues.push({ raw, mapped, stores });
             // Lets the downloads just queued start (and stream) while the next issues are mapped.
@@ -235,7 +246,7 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
           acknowledged.catch(() => undefined);
           if (result.pageToken && input.maxPages !== undefined && result.pages - chunkStart >= input.maxPages) {
             await acknowledged;
-            return { ...countsOf(result), problems: [...loaded.problems], cursor: result };
+            return { ...countsOf(result), problems: problems(), cursor: result };
           }
         }
         await acknowledged;
@@ -245,7 +256,7 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
         heartbeats.stop();
       }
       // An incremental run saw only the changed issues: a project ACL built from them would lose the others' share.
-      if (input.updatedFromMs !== undefined) return { ...countsOf(result), problems: [...loaded.problems] };
+      if (input.updatedFromMs !== undefined) return { ...countsOf(result), problems: problems() };
 
       let projectDescription = '';
       let lead: string | undefined;
@@ -276,7 +287,7 @@ export function createSyncProjectIssues(deps: TActivityDeps) {
       };
       await batcher.add(recordEvent(input, 'project', input.projectId, record, { updatedMs: result.maxUpdatedMs, indexable: true, now }));
       await batcher.flush();
-      return { ...countsOf(result), problems: [...loaded.problems] };
+      return { ...countsOf(result), problems: problems() };
     });
   };
 }
