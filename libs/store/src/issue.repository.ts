@@ -10,7 +10,7 @@ export class IssueRepository extends RecordRepository<TIssueRecord> {
     private readonly attachments: RecordRepository<TAttachmentRecord>,
     unorderedBulkWrites = false,
   ) {
-    super(db, 'issues', { aclIndex: true, unorderedBulkWrites });
+    super(db, 'issues', { aclIndex: true, projectIndex: true, unorderedBulkWrites });
   }
 
   /**

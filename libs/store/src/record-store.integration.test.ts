@@ -71,3 +71,12 @@ describe('RecordStore.readableBy', () => {
     expect(await records.readableBy(scope, 'alice', 'project')).toEqual([]);
   });
 });
+
+describe('indexes', () => {
+  it("indexes issues and roles by project, so deletions read a project's ids without scanning the connector", async () => {
+    for (const name of ['issues', 'roles']) {
+      const indexes = await store.db.collection(name).listIndexes().toArray();
+      expect(indexes.find((index) => index['name'] === 'project')?.['key']).toEqual({ tenantId: 1, connectorId: 1, projectId: 1 });
+    }
+  });
+});

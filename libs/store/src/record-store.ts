@@ -32,7 +32,7 @@ export class RecordStore {
     const unorderedBulkWrites = capabilities?.flavour === 'mongodb';
     this.users = new RecordRepository(db, 'users', { unorderedBulkWrites });
     this.groups = new RecordRepository(db, 'groups', { unorderedBulkWrites });
-    this.roles = new RecordRepository(db, 'roles', { unorderedBulkWrites });
+    this.roles = new RecordRepository(db, 'roles', { projectIndex: true, unorderedBulkWrites });
     this.projects = new RecordRepository(db, 'projects', { aclIndex: true, unorderedBulkWrites });
     this.comments = new RecordRepository(db, 'comments', { aclIndex: true, issueIndex: true, unorderedBulkWrites });
     this.attachments = new RecordRepository(db, 'attachments', { aclIndex: true, issueIndex: true, unorderedBulkWrites });

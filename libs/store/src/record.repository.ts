@@ -62,6 +62,8 @@ export interface RecordCollectionOptions {
   aclIndex?: boolean;
   /** Adds the (tenantId, connectorId, issueId) index for records that belong to an issue. */
   issueIndex?: boolean;
+  /** Adds the (tenantId, connectorId, projectId) index for records of a project (deletions read a project's ids). */
+  projectIndex?: boolean;
   /**
    * True where a filtered replace is atomic and uses the `_id` index beside other clauses, and an unordered bulk write
    * reports each failure (MongoDB): the revision guard then goes into the write's filter. False (FerretDB v1, which
@@ -129,6 +131,7 @@ export class RecordRepository<R extends object> {
     await raw.createIndex({ tenantId: 1, connectorId: 1, externalId: 1 }, { unique: true, name: 'record_key_unique' });
     if (this.options.aclIndex) await raw.createIndex({ tenantId: 1, connectorId: 1, 'acl.browse': 1 }, { name: 'acl_browse' });
     if (this.options.issueIndex) await raw.createIndex({ tenantId: 1, connectorId: 1, issueId: 1 }, { name: 'issue' });
+    if (this.options.projectIndex) await raw.createIndex({ tenantId: 1, connectorId: 1, projectId: 1 }, { name: 'project' });
   }
 
   /** Writes every row whose revision is newer than the stored version's (a tombstone's included), in one bulk write. */
