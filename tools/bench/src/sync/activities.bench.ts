@@ -20,7 +20,6 @@ const config = ZConnectorConfigSchema.parse({ tenantId: 'bench', connectorId: 'j
 let events = 0;
 const sink = createHashingAttachmentSink();
 const activities = createActivities({
-  publisher: { publish: async () => ({ topic: '', partition: 0, offset: '0' }), disconnect: async () => undefined },
   now: () => new Date(),
   openConnector: async () => ({ config, client: client() }),
   recordPublisher: { publish: async (batch) => void (events += batch.length) },
