@@ -74,7 +74,7 @@ describe('the deletion step against jira-sim (demo preset)', () => {
         getProjectCheckpoint: async () => null,
         setProjectCheckpoint: async () => undefined,
         listProjectCheckpoints: async () => [],
-        clearProjectCheckpoints: async () => undefined,
+        clearProjectCheckpoints: async () => 0,
       },
     });
     const projectOf = (key: string) => truth.projects.find((project) => project.key === key)!;
