@@ -20,4 +20,12 @@ export function printSummary(summary: DemoSummary, print: (line: string) => void
   for (const diagnostic of summary.diagnostics) print(`demo: diagnostic: ${diagnostic}`);
   print(`demo: took ${summary.seconds} s and ${summary.jiraRequests} Jira requests; busiest: ${summary.jiraRequestsByRoute.slice(0, 4).map((row) => `${row.route} ${row.count}`).join(', ')}`);
   if (summary.temporalUiUrl) print(`demo: see the run in the Temporal UI: ${summary.temporalUiUrl}`);
+  const incremental = summary.incremental;
+  if (incremental) {
+    print(`demo: then in Jira: ${incremental.editedIssue.key} edited and commented on; the next sync ran ${incremental.mode} (${incremental.status})`);
+    print(`demo:   ${incremental.editedIssue.key} is stored as "${incremental.editedIssue.storedSummary ?? '(missing)'}"`);
+    print(`demo:   the new comment ${incremental.addedComment.stored ? 'is stored' : 'is NOT stored'}`);
+    print(`demo:   took ${incremental.seconds} s and ${incremental.jiraRequests} Jira requests, trigger to indexed`);
+    if (incremental.temporalUiUrl) print(`demo:   see the run in the Temporal UI: ${incremental.temporalUiUrl}`);
+  }
 }

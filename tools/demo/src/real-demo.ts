@@ -23,6 +23,16 @@ export interface DemoSummary {
   jiraRequests: number;
   jiraRequestsByRoute: Array<{ route: string; count: number }>;
   temporalUiUrl: string | undefined;
+  /** Changes made in Jira after the full sync, and what the next (incremental) sync made of them. */
+  incremental?: {
+    mode: string;
+    status: string | undefined;
+    editedIssue: { key: string; summary: string; storedSummary: string | undefined };
+    addedComment: { commentId: string; stored: boolean };
+    seconds: number;
+    jiraRequests: number;
+    temporalUiUrl: string | undefined;
+  };
 }
 
 export interface DemoOptions {
@@ -75,22 +85,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
 
   const progressLines: string[] = [];
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
-  let status = await api.sync.status.query({ connectorId });
-  while (status.state === 'running') {
-    const progress = status.progress;
-    const line = progress
-      ? `step ${progress.step}: ${progress.steps.map((step) => `${step.step} ${step.status}${step.count ? ` (${step.count})` : ''}`).join(', ')}` +
-        (progress.projects.length ? `; projects ${progress.projects.map((project) => `${project.projectKey} ${project.status}`).join(', ')}` : '')
-      : (status.error ?? 'waiting for a worker');
-    if (line !== progressLines.at(-1)) {
-      progressLines.push(line);
-      options.onProgress?.(line);
-    }
-    if (Date.now() > deadline) throw new Error('the sync did not finish in time; see the run in the Temporal UI: ' + run.temporalUiUrl);
-    await sleep(1_000);
-    status = await api.sync.status.query({ connectorId });
-  }
-  if (status.state !== 'completed') throw new Error(`the sync ended ${status.state}: ${status.error ?? ''}; see ${run.temporalUiUrl}`);
+  const status = await waitForSync(api, connectorId, deadline, run.temporalUiUrl, (line) => {
+    progressLines.push(line);
+    options.onProgress?.(line);
+  });
   const result = status.result!;
 
   // The index app stores what the worker published; wait (bounded) until every synced project, issue and comment
@@ -127,6 +125,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   }
 
   const counters = options.sim.control.counters.snapshot();
+  const incremental = await changeAndResync(api, options, connectorId, issues, deadline);
   const byRoute = new Map<string, number>();
   for (const row of counters) byRoute.set(`${row.method} ${row.path}`, (byRoute.get(`${row.method} ${row.path}`) ?? 0) + row.count);
   return {
@@ -148,6 +147,67 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     seconds: Math.round((Date.now() - started) / 100) / 10,
     jiraRequests: counters.reduce((sum, row) => sum + row.count, 0),
     jiraRequestsByRoute: [...byRoute].map(([route, count]) => ({ route, count })).sort((a, b) => b.count - a.count),
+    temporalUiUrl: status.temporalUiUrl,
+    incremental,
+  };
+}
+
+type SyncStatus = Awaited<ReturnType<ApiClient['sync']['status']['query']>>;
+
+/** Polls the sync's status (its progress query) until the run ends; a run that did not complete is an error. */
+async function waitForSync(api: ApiClient, connectorId: string, deadline: number, uiUrl: string, onLine: (line: string) => void): Promise<SyncStatus> {
+  let last = '';
+  let status = await api.sync.status.query({ connectorId });
+  while (status.state === 'running') {
+    const progress = status.progress;
+    const line = progress
+      ? `step ${progress.step}: ${progress.steps.map((step) => `${step.step} ${step.status}${step.count ? ` (${step.count})` : ''}`).join(', ')}` +
+        (progress.projects.length ? `; projects ${progress.projects.map((project) => `${project.projectKey} ${project.status}`).join(', ')}` : '')
+      : (status.error ?? 'waiting for a worker');
+    if (line !== last) onLine((last = line));
+    if (Date.now() > deadline) throw new Error('the sync did not finish in time; see the run in the Temporal UI: ' + uiUrl);
+    await sleep(1_000);
+    status = await api.sync.status.query({ connectorId });
+  }
+  if (status.state !== 'completed') throw new Error(`the sync ended ${status.state}: ${status.error ?? ''}; see ${uiUrl}`);
+  return status;
+}
+
+/**
+ * Changes the site as its users would (an edited summary, a new comment), then lets the next sync
+ * (auto: incremental from the checkpoints) pick them up, and reads back what the store shows.
+ */
+async function changeAndResync(api: ApiClient, options: DemoOptions, connectorId: string, issues: Row[], deadline: number): Promise<DemoSummary['incremental']> {
+  const [edited] = [...issues].sort((left, right) => String(left['key']).localeCompare(String(right['key']), 'en', { numeric: true }));
+  if (!edited) return undefined;
+  const control = options.sim.control;
+  const editedKey = String(edited['key']);
+  const summary = `${String(edited['summary'])} (edited after the full sync)`;
+  control.issues.update(editedKey, { summary });
+  const comment = control.comments.add(editedKey, { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A comment added after the full sync.' }] }] } });
+  control.counters.reset();
+  const started = Date.now();
+  const run = await api.sync.start.mutate({ connectorId, mode: 'auto' });
+  const status = await waitForSync(api, connectorId, deadline, run.temporalUiUrl, (line) => options.onProgress?.(`incremental: ${line}`));
+  const jiraRequests = control.counters.total();
+  // The index app applies the events a moment after the run ends: wait (bounded) until the store shows all three.
+  const read = async () => {
+    const issue = await api.records.get.query({ connectorId, kind: 'issue', externalId: String(edited['externalId']) }).catch(() => undefined);
+    const storedComment = await api.records.get.query({ connectorId, kind: 'comment', externalId: comment.id }).then(() => true, () => false);
+    return { storedSummary: issue ? String(issue['summary']) : undefined, storedComment };
+  };
+  let seen = await read();
+  while ((seen.storedSummary !== summary || !seen.storedComment) && Date.now() < deadline) {
+    await sleep(1_000);
+    seen = await read();
+  }
+  return {
+    mode: run.mode,
+    status: status.result?.status,
+    editedIssue: { key: editedKey, summary, storedSummary: seen.storedSummary },
+    addedComment: { commentId: comment.id, stored: seen.storedComment },
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    jiraRequests,
     temporalUiUrl: status.temporalUiUrl,
   };
 }
