@@ -58,6 +58,9 @@ function stubActivities(pages: Record<string, number>, options: { failing?: stri
         : { mode: 'full', reason: 'stub', filtersHash: 'h1', updatedFromMs: {} },
     saveProjectCheckpoint: async (input) => (saved.checkpoints.push({ projectId: input.projectId, maxUpdatedMs: input.maxUpdatedMs }), null),
     saveSyncState: async (input) => void saved.states.push({ filtersHash: input.filtersHash, fullSyncCompleted: input.fullSyncCompleted }),
+    // The deletions step (issue #9): nothing is stored by these stubs, so nothing is out of scope.
+    readAuditDeletions: async () => ({ available: false, reason: 'stub', deletionsListed: 0, issuesDeleted: 0 }),
+    reconcileDeletions: async () => ({ projectsRemoved: [], issuesDeleted: 0, rolesDeleted: 0, idsRead: 0, kept: 0 }),
     syncUsers: async () => (calls.push('users'), { users: 7, active: 6, hiddenEmails: 0 }),
     syncGroups: async () => (calls.push('groups'), { groups: 2, memberships: 5 }),
     listProjects: async () => (
@@ -150,6 +153,7 @@ describe('syncConnectorWorkflow with its project children on the Temporal dev se
       ['groups', 'completed', 2],
       ['projects', 'completed', 2],
       ['issues', 'completed', 60],
+      ['deletions', 'completed', 0],
     ]);
 
     const description = await handle.describe();
