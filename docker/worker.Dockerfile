@@ -4,7 +4,7 @@
 
 # 1. Build: the whole workspace with dev dependencies, then the app's nx build target (tsc -p tsconfig.lib.json for the
 #    app and every lib it depends on), the same target `npm run build` runs and the tests start the artifact of; then
-#    the workflow bundle (apps/worker/dist/workflow-bundle.js), so the worker does not run webpack at start.
+#    the workflow bundle (apps/worker/dist/workflows.bundle.js), so the worker does not run webpack at start.
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json .npmrc nx.json tsconfig.base.json ./

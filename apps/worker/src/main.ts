@@ -12,7 +12,7 @@ import { observeJiraRequests } from './metrics/jira-request-metrics.js';
 import { temporalSdkMetrics } from './metrics/temporal-sdk-metrics.js';
 import { startWorkerHealth } from './metrics/worker-health.js';
 import { createWorkerMetrics } from './metrics/worker-metrics.js';
-import { DEFAULT_WORKFLOW_BUNDLE_PATH, workflowSource } from './workflow-bundle.js';
+import { defaultWorkflowBundlePath, workflowSource } from './workflow-bundle.js';
 
 const env = loadWorkerEnv();
 const logger = createLogger({ name: 'worker', level: env.LOG_LEVEL });
@@ -38,7 +38,7 @@ const worker = await Worker.create({
   connection,
   namespace: env.TEMPORAL_NAMESPACE,
   taskQueue: env.TEMPORAL_TASK_QUEUE,
-  ...workflowSource(env.WORKFLOW_BUNDLE_PATH ?? DEFAULT_WORKFLOW_BUNDLE_PATH, logger),
+  ...workflowSource(env.WORKFLOW_BUNDLE_PATH ?? defaultWorkflowBundlePath(), logger),
   activities: createActivities({
     recordPublisher,
     attachments: new AttachmentContentStore(store.db),
