@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createKafka, waitForConsumerCaughtUp } from '@jira-sync/events';
+import { createKafka, fetchTopicOffsets, waitForConsumerCaughtUp } from '@jira-sync/events';
 import { startSimulator, type JiraSimulator } from '@jira-sync/jira-sim';
 import { Connection } from '@temporalio/client';
 import { TRPCClientError } from '@trpc/client';
@@ -320,7 +320,7 @@ async function readTopic(topic: string): Promise<string> {
   const kafka = createKafka({ brokers: ['127.0.0.1:9092'], clientId: 'api-secrets-scan' });
   const admin = kafka.admin();
   await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(topic);
+  const offsets = await fetchTopicOffsets(admin, topic);
   await admin.disconnect();
   const consumer = kafka.consumer({ groupId: `api-secrets-scan-${Date.now()}` });
   await consumer.connect();

@@ -1,6 +1,6 @@
 import type { TSyncResult } from '@jira-sync/contracts';
 import { startSimulator, type JiraSimulator } from '@jira-sync/jira-sim';
-import { createKafka } from '@jira-sync/events';
+import { createKafka, fetchTopicOffsets } from '@jira-sync/events';
 import type { ConnectorScope } from '@jira-sync/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groundTruthMismatches } from './ground-truth.test-support.js';
@@ -60,7 +60,7 @@ describe.skipIf(process.env['JIRA_SYNC_E2E_LARGE_ISSUE'] !== '1')('a full sync o
     expect(result.projects[0]!.comments).toBeGreaterThanOrEqual(COMMENTS);
     const admin = createKafka({ brokers: ['127.0.0.1:9092'], clientId: 'large-issue-test' }).admin();
     await admin.connect();
-    const deadLetters = await admin.fetchTopicOffsets(`${stack.topic}.dlq`).finally(() => admin.disconnect());
+    const deadLetters = await fetchTopicOffsets(admin, `${stack.topic}.dlq`).finally(() => admin.disconnect());
     expect(deadLetters.map((partition) => partition.high)).toEqual(deadLetters.map((partition) => partition.low));
   });
 

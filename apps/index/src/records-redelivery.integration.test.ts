@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { MAX_RECORD_EVENT_BYTES, RECORD_EVENT_TYPES } from '@jira-sync/contracts';
-import { createKafka, createRecordPublisher, ensureTopics, waitForConsumerCaughtUp } from '@jira-sync/events';
+import { createKafka, createRecordPublisher, ensureTopics, fetchTopicOffsets, waitForConsumerCaughtUp } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { connectStore, RecordStore, type StoreConnection } from '@jira-sync/store';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -118,7 +118,7 @@ async function endOffsetTotal(topic: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    return (await admin.fetchTopicOffsets(topic)).reduce((sum, entry) => sum + Number(entry.high), 0);
+    return (await fetchTopicOffsets(admin, topic)).reduce((sum, entry) => sum + Number(entry.high), 0);
   } finally {
     await admin.disconnect();
   }
@@ -142,7 +142,6 @@ function withoutRevisionGuard(store: RecordStore): RecordStorePort {
     comments: unguarded(store.comments), attachments: unguarded(store.attachments),
     issues: {
       ...unguarded(store.issues),
-      pruneChildren: (...args) => store.issues.pruneChildren(...args),
       pruneChildrenMany: (...args) => store.issues.pruneChildrenMany(...args),
     },
   };

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createActivities, createConnectorOpener, createHashingAttachmentSink, type TConnectorOpenerOptions, type THashingAttachmentSink } from '@jira-sync/activities';
 import { MAX_RECORD_EVENT_BYTES, syncWorkflowId, type TConnectorConfigInput, type TConnectorCredentials, type TRecordEvent, type TSyncMode, type TSyncResult } from '@jira-sync/contracts';
-import { createKafka, createRecordPublisher, ensureTopics, runJsonConsumer, waitForConsumerCaughtUp, type JsonMessage } from '@jira-sync/events';
+import { createKafka, createRecordPublisher, ensureTopics, fetchTopicOffsets, runJsonConsumer, waitForConsumerCaughtUp, type JsonMessage } from '@jira-sync/events';
 import { createLogger } from '@jira-sync/logging';
 import { AttachmentContentStore, ConnectorRepository, CredentialSealer, RecordStore, StoredIdsReader, SyncStateRepository, connectStore, type ConnectorScope, type StoreConnection } from '@jira-sync/store';
 import { createDataConverter, workflowBundlerOptions } from '@jira-sync/temporal';
@@ -149,7 +149,7 @@ export async function startSyncStack(options: SyncStackOptions = {}): Promise<Sy
 async function readWholeTopic(topic: string, timeoutMs: number): Promise<JsonMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const ends = await fetchTopicOffsets(admin, topic).finally(() => admin.disconnect());
   const total = ends.reduce((sum, end) => sum + Number(BigInt(end.high) - BigInt(end.low)), 0);
   const messages: JsonMessage[] = [];
   const stop = await runJsonConsumer(kafka, { groupId: `read-${randomUUID()}`, topics: [topic], fromBeginning: true, handle: async (message) => void messages.push(message) });

@@ -4,4 +4,5 @@ export { createJsonProducer, type JsonProducer, type PublishedRecord } from './j
 export { createKafka, type EventsLogger, type KafkaOptions } from './kafka-client.js';
 export { createRecordPublisher, type RecordPublisher, type RecordPublisherOptions } from './record-publisher.js';
 export { ensureTopics, reconcileTopics, type EnsureTopicsResult, type TopicSpec } from './topics.js';
+export { fetchTopicOffsets, type TopicOffsetsOptions } from './topic-offsets.js';
 export { waitForConsumerCaughtUp, type WaitForConsumerOptions } from './wait-for-consumer.js';

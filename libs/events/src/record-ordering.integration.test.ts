@@ -6,6 +6,7 @@ import { runJsonConsumer } from './json-consumer.js';
 import { createKafka } from './kafka-client.js';
 import { createRecordPublisher, type RecordPublisher } from './record-publisher.js';
 import { userEvent } from './record-event.test-support.js';
+import { fetchTopicOffsets } from './topic-offsets.js';
 import { ensureTopics } from './topics.js';
 import { waitForConsumerCaughtUp } from './wait-for-consumer.js';
 
@@ -78,7 +79,7 @@ describe('record event keys on the real broker', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      expect((await admin.fetchTopicOffsets(topic)).map((entry) => entry.high)).toEqual(['0']);
+      expect((await fetchTopicOffsets(admin, topic)).map((entry) => entry.high)).toEqual(['0']);
     } finally {
       await admin.disconnect();
     }

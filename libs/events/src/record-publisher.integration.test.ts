@@ -7,6 +7,7 @@ import { runJsonConsumer, type JsonMessage } from './json-consumer.js';
 import { createKafka } from './kafka-client.js';
 import { createRecordPublisher, type RecordPublisher } from './record-publisher.js';
 import { userEvent } from './record-event.test-support.js';
+import { fetchTopicOffsets } from './topic-offsets.js';
 import { ensureTopics, reconcileTopics } from './topics.js';
 import { waitForConsumerCaughtUp } from './wait-for-consumer.js';
 
@@ -34,7 +35,7 @@ async function endOffsetTotal(topic: string): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    return (await admin.fetchTopicOffsets(topic)).reduce((sum, entry) => sum + Number(entry.high), 0);
+    return (await fetchTopicOffsets(admin, topic)).reduce((sum, entry) => sum + Number(entry.high), 0);
   } finally {
     await admin.disconnect();
   }

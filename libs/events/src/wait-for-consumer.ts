@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import { ConsumerLagTimeoutError } from './events-errors.js';
+import { fetchTopicOffsets } from './topic-offsets.js';
 
 export interface WaitForConsumerOptions {
   groupId: string;
@@ -36,7 +37,7 @@ export async function waitForConsumerCaughtUp(kafka: Kafka, options: WaitForCons
 
 /** Partitions whose committed offset is behind the end offset, with how far behind. */
 async function readLag(admin: ReturnType<Kafka['admin']>, groupId: string, topic: string): Promise<Record<number, string>> {
-  const ends = await admin.fetchTopicOffsets(topic);
+  const ends = await fetchTopicOffsets(admin, topic);
   const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
   const committedByPartition = new Map((committed?.partitions ?? []).map((entry) => [entry.partition, BigInt(entry.offset)]));
   const lag: Record<number, string> = {};

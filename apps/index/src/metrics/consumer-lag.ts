@@ -1,3 +1,4 @@
+import { fetchTopicOffsets } from '@jira-sync/events';
 import { Gauge, type Registry } from '@jira-sync/metrics';
 import type { Kafka } from 'kafkajs';
 
@@ -28,7 +29,7 @@ export function registerConsumerLag(registry: Registry, options: ConsumerLagOpti
       try {
         await connected;
         for (const topic of options.topics) {
-          const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId: options.groupId, topics: [topic] })]);
+          const [ends, [committed]] = await Promise.all([fetchTopicOffsets(admin, topic, { attempts: 3 }), admin.fetchOffsets({ groupId: options.groupId, topics: [topic] })]);
           const at = new Map((committed?.partitions ?? []).map((entry) => [entry.partition, BigInt(entry.offset)]));
           for (const end of ends) {
             const high = BigInt(end.high);
