@@ -31,8 +31,12 @@ function recordingStore() {
   });
   const issues: IssueRepositoryPort = {
     ...repository('issues'),
-    pruneChildren: async (...args) => (calls.push({ call: 'issues.pruneChildren', args }), { comments: 0, attachments: 1 }),
-    pruneChildrenMany: async (...args) => (calls.push({ call: 'issues.pruneChildrenMany', args }), { comments: 0, attachments: 1 }),
+    // The store decides which children are doomed; here a0 (older than i1's stored version, not listed) always is.
+    pruneChildrenMany: async (tenantId, connectorId, plans, options) => {
+      calls.push({ call: 'issues.pruneChildrenMany', args: [tenantId, connectorId, plans] });
+      await options?.beforeAttachmentTombstones?.([{ externalId: 'a0', issueId: 'i1', revision: '0', content: { state: 'stored', gridFsId: 'grid-a0' } }]);
+      return { comments: 0, attachments: 1 };
+    },
   };
   const store: RecordStorePort = {
     users: repository('users'), groups: repository('groups'), roles: repository('roles'), projects: repository('projects'),
@@ -54,13 +58,12 @@ describe('applyRecordEvents', () => {
     ].map((keyed) => keyed.event);
     await applyRecordEvents(events, { store, logger, content: { delete: async (id) => void deleted.push(id) } });
     expect(calls.map((entry) => entry.call)).toEqual([
-      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'attachments.find', 'issues.pruneChildrenMany',
+      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'issues.pruneChildrenMany',
       'attachments.find', 'attachments.find', 'attachments.deleteMany', 'users.upsertMany',
     ]);
     expect(calls[5]?.args).toEqual([{ externalId: { $in: ['i1'] } }]);
-    // One read of the chunk's attachments; only a0 (older, not listed) loses its bytes before the prune.
-    expect(calls[6]?.args).toEqual([{ issueId: { $in: ['i1'] } }]);
-    expect(calls[7]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: ['c1'], keepAttachmentIds: ['a1'], revision: expect.stringMatching(/^0+1000\./) }]]);
+    // One prune for the chunk, by the stored issue's lists; only a0 (doomed by the store) loses its bytes before it.
+    expect(calls[6]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: ['c1'], keepAttachmentIds: ['a1'], revision: expect.stringMatching(/^0+1000\./) }]]);
     // Then the deletion of a1 releases what its (filter-blind) find returns.
     expect(deleted).toEqual(['grid-a0', 'grid-a0', 'grid-a1']);
   });
@@ -76,12 +79,13 @@ describe('applyRecordEvents', () => {
     ]);
   });
 
-  it('deletes an issue after pruning all of its children', async () => {
+  it('deletes an issue after pruning all of its children, their bytes released first', async () => {
     const { store, calls } = recordingStore();
-    await applyRecordEvents([deletedEvent('issue', 'i9', 'i9', 9_000).event], { store, logger, content: { delete: async () => undefined } });
+    const deleted: string[] = [];
+    await applyRecordEvents([deletedEvent('issue', 'i9', 'i9', 9_000).event], { store, logger, content: { delete: async (id) => void deleted.push(id) } });
+    expect(deleted).toEqual(['grid-a0']);
     expect(calls.map((entry) => [entry.call, entry.args?.slice(0, 5)])).toEqual([
-      ['attachments.find', [{ issueId: 'i9', revision: { $lt: expect.any(String) } }]],
-      ['issues.pruneChildren', ['t1', 'c1', 'i9', [], []]],
+      ['issues.pruneChildrenMany', ['t1', 'c1', [{ issueId: 'i9', keepCommentIds: [], keepAttachmentIds: [], revision: expect.any(String) }]]],
       ['issues.deleteMany', [{ tenantId: 't1', connectorId: 'c1', externalId: 'i9', revision: expect.any(String), syncRunId: 'run-1', reason: 'gone from Jira' }]],
     ]);
   });

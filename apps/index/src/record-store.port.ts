@@ -36,21 +36,21 @@ export interface RecordRepositoryPort {
   find(scope: { tenantId: string; connectorId: string }, filter?: Record<string, unknown>, options?: { includeDeleted?: boolean; fields?: readonly string[] }): Promise<object[]>;
 }
 
+export interface PrunePort {
+  /** Called with the stored attachments (their `content` included) about to become tombstones, before they do. */
+  beforeAttachmentTombstones?: (attachments: readonly object[]) => Promise<void>;
+}
+
 export interface IssueRepositoryPort extends RecordRepositoryPort {
-  /** Turns the issue's stored comments and attachments not listed and older than `revision` into tombstones. */
-  pruneChildren(
-    tenantId: string,
-    connectorId: string,
-    issueId: string,
-    keepCommentIds: readonly string[],
-    keepAttachmentIds: readonly string[],
-    revision: string,
-  ): Promise<unknown>;
-  /** `pruneChildren` for many issues at once: one read and one write per child collection. */
+  /**
+   * For each issue, turns its stored comments and attachments not in the keep lists and older than the plan's
+   * revision into tombstones; reads the children by id, never by scanning a child collection.
+   */
   pruneChildrenMany(
     tenantId: string,
     connectorId: string,
     plans: ReadonlyArray<{ issueId: string; keepCommentIds: readonly string[]; keepAttachmentIds: readonly string[]; revision: string }>,
+    options?: PrunePort,
   ): Promise<unknown>;
 }
 

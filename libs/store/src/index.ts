@@ -19,7 +19,8 @@ export {
   type StoredRecord,
   type UpsertResult,
 } from './record.repository.js';
-export { IssueRepository } from './issue.repository.js';
+export { IssueChildRegistry, type ChildEntry, type ChildKind, type RegisteredChildren } from './issue-children.registry.js';
+export { IssueRepository, type PruneOptions, type TPrunePlan } from './issue.repository.js';
 export { principalsOf, readableFilter, type ConnectorScope, type PrincipalSources } from './readable-by.js';
 export { RecordStore, type ReadableKind } from './record-store.js';
 export { AttachmentContentStore, type AttachmentScope, type PutOptions } from './attachment-content.store.js';

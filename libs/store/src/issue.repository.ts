@@ -1,6 +1,16 @@
 import type { TAttachmentRecord, TCommentRecord, TIssueRecord, TRevision } from '@jira-sync/contracts';
-import type { Db } from 'mongodb';
-import { RecordRepository } from './record.repository.js';
+import type { Db, Document } from 'mongodb';
+import type { ChildKind, IssueChildRegistry, RegisteredChildren } from './issue-children.registry.js';
+import { RecordRepository, type RecordDeletion } from './record.repository.js';
+
+/** What a prune may need to do before its tombstones replace stored attachments (release their GridFS bytes). */
+export interface PruneOptions {
+  /**
+   * Called with the stored attachment documents (their `content` included) about to become tombstones, before they
+   * do: if the prune then fails, the redelivery finds the same attachments again, so no content is orphaned.
+   */
+  beforeAttachmentTombstones?: (attachments: readonly Document[]) => Promise<void>;
+}
 
 /** Issues, plus the one write that spans collections: dropping the comments and attachments an issue no longer has. */
 export class IssueRepository extends RecordRepository<TIssueRecord> {
@@ -8,6 +18,7 @@ export class IssueRepository extends RecordRepository<TIssueRecord> {
     db: Db,
     private readonly comments: RecordRepository<TCommentRecord>,
     private readonly attachments: RecordRepository<TAttachmentRecord>,
+    private readonly registry: IssueChildRegistry,
     unorderedBulkWrites = false,
   ) {
     super(db, 'issues', { aclIndex: true, projectIndex: true, unorderedBulkWrites });
@@ -26,20 +37,28 @@ export class IssueRepository extends RecordRepository<TIssueRecord> {
     keepCommentIds: readonly string[],
     keepAttachmentIds: readonly string[],
     revision: TRevision,
+    options: PruneOptions = {},
   ): Promise<{ comments: number; attachments: number }> {
-    return this.pruneChildrenMany(tenantId, connectorId, [{ issueId, keepCommentIds, keepAttachmentIds, revision }]);
+    return this.pruneChildrenMany(tenantId, connectorId, [{ issueId, keepCommentIds, keepAttachmentIds, revision }], options);
   }
 
   /**
-   * `pruneChildren` for many issues of one connector in one read and one write per child collection: the index app
-   * reconciles a whole chunk of events at once, and a query per issue would scan the collection per issue on a
-   * server without the `issue` index in use (FerretDB).
+   * `pruneChildren` for many issues of one connector: their children's ids from the registry, then the candidates by
+   * `_id` and one tombstone write per child collection. No query filters a child collection by `issueId`, which would
+   * scan it on FerretDB v1 for every chunk the index app applies.
    */
-  async pruneChildrenMany(tenantId: string, connectorId: string, plans: ReadonlyArray<TPrunePlan>): Promise<{ comments: number; attachments: number }> {
+  async pruneChildrenMany(
+    tenantId: string,
+    connectorId: string,
+    plans: ReadonlyArray<TPrunePlan>,
+    options: PruneOptions = {},
+  ): Promise<{ comments: number; attachments: number }> {
     if (plans.length === 0) return { comments: 0, attachments: 0 };
+    const scope = { tenantId, connectorId };
+    const registered = await this.registry.childrenOf(tenantId, connectorId, plans.map((plan) => plan.issueId));
     const [comments, attachments] = await Promise.all([
-      pruneOf(this.comments, { tenantId, connectorId }, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepCommentIds, revision: plan.revision }))),
-      pruneOf(this.attachments, { tenantId, connectorId }, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepAttachmentIds, revision: plan.revision }))),
+      pruneOf(this.comments, 'comments', scope, registered, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepCommentIds, revision: plan.revision }))),
+      pruneOf(this.attachments, 'attachments', scope, registered, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepAttachmentIds, revision: plan.revision })), options.beforeAttachmentTombstones),
     ]);
     return { comments, attachments };
   }
@@ -53,23 +72,31 @@ export interface TPrunePlan {
   revision: TRevision;
 }
 
+/** What a prune reads of a candidate child: enough to decide, and the attachment's content to release. */
+const CANDIDATE_FIELDS = ['externalId', 'issueId', 'revision', 'deleted', 'content'];
+
 async function pruneOf(
-  children: Pick<RecordRepository<object>, 'raw' | 'deleteMany'>,
+  children: Pick<RecordRepository<object>, 'find' | 'deleteMany'>,
+  kind: ChildKind,
   scope: { tenantId: string; connectorId: string },
+  registered: ReadonlyMap<string, RegisteredChildren>,
   plans: ReadonlyArray<{ issueId: string; keep: readonly string[]; revision: TRevision }>,
+  beforeTombstones?: (doomed: readonly Document[]) => Promise<void>,
 ): Promise<number> {
-  const { tenantId, connectorId } = scope;
   const byIssue = new Map(plans.map((plan) => [plan.issueId, { keep: new Set(plan.keep), revision: plan.revision }]));
+  const candidates = [...byIssue].flatMap(([issueId, plan]) => (registered.get(issueId)?.[kind] ?? []).filter((id) => !plan.keep.has(id)));
+  if (candidates.length === 0) return 0;
   // Tombstones included: an older one is moved up to the pruning revision, so every prune order ends the same.
-  const stored = await children.raw
-    .find({ tenantId, connectorId, issueId: { $in: [...byIssue.keys()] } }, { projection: { _id: 0, externalId: 1, issueId: 1, revision: 1 } })
-    .toArray();
-  const deletions = stored.flatMap((doc) => {
+  const stored = (await children.find(scope, { externalId: { $in: candidates } }, { includeDeleted: true, fields: CANDIDATE_FIELDS })) as Document[];
+  const doomed = stored.filter((doc) => {
+    const plan = byIssue.get(String(doc['issueId']));
+    return plan !== undefined && !plan.keep.has(String(doc['externalId'])) && String(doc['revision']) < plan.revision;
+  });
+  if (doomed.length === 0) return 0;
+  await beforeTombstones?.(doomed.filter((doc) => doc['deleted'] !== true));
+  const deletions = doomed.map((doc): RecordDeletion => {
     const issueId = String(doc['issueId']);
-    const plan = byIssue.get(issueId);
-    const externalId = String(doc['externalId']);
-    if (!plan || plan.keep.has(externalId) || !(String(doc['revision']) < plan.revision)) return [];
-    return [{ tenantId, connectorId, externalId, revision: plan.revision, reason: `no longer listed by issue ${issueId}`, issueId }];
+    return { ...scope, externalId: String(doc['externalId']), revision: byIssue.get(issueId)!.revision, reason: `no longer listed by issue ${issueId}`, issueId };
   });
   return children.deleteMany(deletions);
 }

@@ -7,6 +7,7 @@ import type {
   TUserRecord,
 } from '@jira-sync/contracts';
 import type { Collection, Db, Document } from 'mongodb';
+import { IssueChildRegistry } from './issue-children.registry.js';
 import { IssueRepository } from './issue.repository.js';
 import { principalsOf, readableFilter, type ConnectorScope } from './readable-by.js';
 import { RecordRepository } from './record.repository.js';
@@ -34,9 +35,10 @@ export class RecordStore {
     this.groups = new RecordRepository(db, 'groups', { unorderedBulkWrites });
     this.roles = new RecordRepository(db, 'roles', { projectIndex: true, unorderedBulkWrites });
     this.projects = new RecordRepository(db, 'projects', { aclIndex: true, unorderedBulkWrites });
-    this.comments = new RecordRepository(db, 'comments', { aclIndex: true, issueIndex: true, unorderedBulkWrites });
-    this.attachments = new RecordRepository(db, 'attachments', { aclIndex: true, issueIndex: true, unorderedBulkWrites });
-    this.issues = new IssueRepository(db, this.comments, this.attachments, unorderedBulkWrites);
+    const registry = new IssueChildRegistry(db);
+    this.comments = new RecordRepository(db, 'comments', { aclIndex: true, issueIndex: true, unorderedBulkWrites, children: { kind: 'comments', registry } });
+    this.attachments = new RecordRepository(db, 'attachments', { aclIndex: true, issueIndex: true, unorderedBulkWrites, children: { kind: 'attachments', registry } });
+    this.issues = new IssueRepository(db, this.comments, this.attachments, registry, unorderedBulkWrites);
   }
 
   async ensureIndexes(): Promise<void> {

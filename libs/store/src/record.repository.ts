@@ -1,6 +1,7 @@
 import type { TRevision } from '@jira-sync/contracts';
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import { applyGuardedReplaces, keyed, readByIds, type GuardedReplace, type StoredVersion } from './guarded-writes.js';
+import type { ChildEntry, ChildKind, IssueChildRegistry } from './issue-children.registry.js';
 
 /** Where a record belongs and which version it is; every stored record carries these beside its own fields. */
 export interface RecordKey {
@@ -70,6 +71,11 @@ export interface RecordCollectionOptions {
    * uses an index only for a filter that is exactly `{ _id }`): stored versions are read by `_id` first.
    */
   unorderedBulkWrites?: boolean;
+  /**
+   * For the children of issues (comments, attachments): every write first registers the child under its issue, so the
+   * issue's prunes find it by `_id` (see IssueChildRegistry).
+   */
+  children?: { kind: ChildKind; registry: IssueChildRegistry };
 }
 
 /**
@@ -136,6 +142,7 @@ export class RecordRepository<R extends object> {
 
   /** Writes every row whose revision is newer than the stored version's (a tombstone's included), in one bulk write. */
   async upsertMany(rows: ReadonlyArray<RecordRow<R>>): Promise<UpsertResult> {
+    await this.registerChildren(rows.map((row) => ({ ...row, issueId: (row.record as { issueId?: unknown }).issueId })));
     const storedAt = new Date();
     const writes = rows.map((row): GuardedReplace => {
       const { tenantId, connectorId, externalId, revision, indexable, syncRunId, record } = row;
@@ -156,6 +163,7 @@ export class RecordRepository<R extends object> {
    * deletion leaves its tombstone as it is. Returns how many tombstones were written.
    */
   async deleteMany(deletions: ReadonlyArray<RecordDeletion>): Promise<number> {
+    await this.registerChildren(deletions);
     const storedAt = new Date();
     const writes = deletions.map((deletion): GuardedReplace => {
       const { tenantId, connectorId, externalId, revision, syncRunId, reason, issueId } = deletion;
@@ -174,6 +182,16 @@ export class RecordRepository<R extends object> {
       };
     });
     return (await applyGuardedReplaces(this.raw, writes, this.options.unorderedBulkWrites === true)).written;
+  }
+
+  /** Registers, before they are written, the children among these rows (those naming an issue) with their issues. */
+  private async registerChildren(rows: ReadonlyArray<RecordKey & { issueId?: unknown }>): Promise<void> {
+    const children = this.options.children;
+    if (!children) return;
+    const entries = rows.flatMap((row): ChildEntry[] =>
+      typeof row.issueId === 'string' ? [{ tenantId: row.tenantId, connectorId: row.connectorId, issueId: row.issueId, externalId: row.externalId }] : [],
+    );
+    await children.registry.register(children.kind, entries);
   }
 
   /** Removes the tombstones written before `deletedBefore` (see the purge rule in the README); returns how many. */

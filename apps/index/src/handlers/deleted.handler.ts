@@ -1,6 +1,7 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf, type TRecordKind } from '@jira-sync/contracts';
 import { releaseAttachmentContent, type RecordDeleteKey, type RecordRepositoryPort, type RecordStorePort } from '../record-store.port.js';
 import type { RecordEventHandler } from './record-handler.js';
+import { issueIdsByScope, releaseContent } from './reconcile-children.js';
 
 const REPOSITORY_OF: ReadonlyMap<TRecordKind, (store: RecordStorePort) => RecordRepositoryPort> = new Map<TRecordKind, (store: RecordStorePort) => RecordRepositoryPort>([
   ['user', (store) => store.users],
@@ -23,13 +24,23 @@ export const deletedHandler: RecordEventHandler<TRecordEventOf<'deleted'>> = {
   async apply(events, { store, content, logger }) {
     // Content first: a crash after it leaves the record, so the redelivery finds the content id again.
     const byKind = new Map<TRecordKind, RecordDeleteKey[]>();
+    // A deleted issue keeps none of its children: pruned per connector in one call for the chunk (a project gone from
+    // the scope deletes all its issues at once), its attachments' bytes released first.
+    const prunes = issueIdsByScope(events.filter((event) => event.data.kind === 'issue').map((event) => ({ ...event.data, issueId: event.data.externalId })));
+    // Two deletions of one issue in a chunk prune at the newer revision, as pruning at each in turn would end.
+    const revisionOf = new Map<string, string>();
+    for (const { data } of events) {
+      const key = JSON.stringify([data.tenantId, data.connectorId, data.kind, data.externalId]);
+      const seen = revisionOf.get(key);
+      if (seen === undefined || seen < data.revision) revisionOf.set(key, data.revision);
+    }
+    for (const { scope, issueIds } of prunes) {
+      const plans = issueIds.map((issueId) => ({ issueId, keepCommentIds: [], keepAttachmentIds: [], revision: revisionOf.get(JSON.stringify([scope.tenantId, scope.connectorId, 'issue', issueId]))! }));
+      await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans, { beforeAttachmentTombstones: (doomed) => releaseContent(content, doomed) });
+    }
     for (const event of events) {
       const { kind, tenantId, connectorId, externalId, revision, syncRunId, reason } = event.data;
       const scope = { tenantId, connectorId };
-      if (kind === 'issue') {
-        await releaseAttachmentContent(store, content, scope, { issueId: externalId, revision: { $lt: revision } });
-        await store.issues.pruneChildren(tenantId, connectorId, externalId, [], [], revision);
-      }
       if (kind === 'attachment') await releaseAttachmentContent(store, content, scope, { externalId, revision: { $lte: revision } });
       const keys = byKind.get(kind) ?? [];
       keys.push({ tenantId, connectorId, externalId, revision, syncRunId, reason });

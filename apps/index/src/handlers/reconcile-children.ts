@@ -32,16 +32,9 @@ export async function reconcileChildren(
     keepAttachmentIds: issue.deleted ? [] : (issue.attachmentIds ?? []),
     revision: issue.revision,
   }));
-  // One read and one write per collection for the whole chunk, not per issue. Bytes go first: if the prune then
-  // fails, the redelivery finds the same attachments again, so no content is orphaned.
-  const byIssue = new Map(plans.map((plan) => [plan.issueId, plan]));
-  const attachments = (await store.attachments.find(scope, { issueId: { $in: [...byIssue.keys()] } }, { fields: ['externalId', 'issueId', 'revision', 'content'] })) as StoredChild[];
-  const doomed = attachments.filter((attachment) => {
-    const plan = byIssue.get(attachment.issueId);
-    return plan !== undefined && !plan.keepAttachmentIds.includes(attachment.externalId) && attachment.revision < plan.revision;
-  });
-  for (const gridFsId of storedContentIds(doomed)) await content.delete(gridFsId);
-  await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans);
+  // The whole chunk at once, not per issue. Bytes go first: if the prune then fails, the redelivery finds the same
+  // attachments again, so no content is orphaned.
+  await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans, { beforeAttachmentTombstones: (doomed) => releaseContent(content, doomed) });
   return issues.length;
 }
 
@@ -75,11 +68,16 @@ export async function reconcileWrittenChildren(
     return issue !== undefined && !listedBy(issue).includes(child.externalId) && child.revision < issue.revision;
   });
   if (doomed.length === 0) return 0;
-  if (kind === 'attachments') for (const gridFsId of storedContentIds(doomed)) await content.delete(gridFsId);
+  if (kind === 'attachments') await releaseContent(content, doomed);
   await repository.deleteMany(
     doomed.map((child) => ({ ...scope, externalId: child.externalId, revision: issueById.get(child.issueId)!.revision, reason: `no longer listed by issue ${child.issueId}`, issueId: child.issueId })),
   );
   return doomed.length;
+}
+
+/** Removes the stored bytes of these attachment documents. */
+export async function releaseContent(content: AttachmentContentPort, attachments: readonly object[]): Promise<void> {
+  for (const gridFsId of storedContentIds(attachments)) await content.delete(gridFsId);
 }
 
 interface StoredChild {
