@@ -7,12 +7,16 @@ import { attachmentEvent, commentEvent, deletedEvent, issueEvent, userEvent } fr
 
 const logger = createLogger({ name: 'test', destination: new Writable({ write: (_chunk, _e, done) => done() }) });
 
-function recordingStore() {
+function recordingStore(options: { staleIssues?: boolean } = {}) {
   const calls: Array<{ call: string; rows?: RecordRow[]; args?: unknown[] }> = [];
   const storedIssues = new Map<string, object>();
   const repository = (name: string): RecordRepositoryPort => ({
     upsertMany: async (rows) => {
       calls.push({ call: `${name}.upsertMany`, rows: [...rows] });
+      if (name === 'issues' && options.staleIssues) {
+        for (const row of rows) storedIssues.set(row.externalId, { externalId: row.externalId, revision: 'stored-newer', commentIds: [], attachmentIds: [] });
+        return { written: 0, stale: rows.length };
+      }
       if (name === 'issues') for (const row of rows) storedIssues.set(row.externalId, { ...(row.record as object), externalId: row.externalId, revision: row.revision });
       return { written: rows.length, stale: 0 };
     },
@@ -58,14 +62,25 @@ describe('applyRecordEvents', () => {
     ].map((keyed) => keyed.event);
     await applyRecordEvents(events, { store, logger, content: { delete: async (id) => void deleted.push(id) } });
     expect(calls.map((entry) => entry.call)).toEqual([
-      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'issues.pruneChildrenMany',
+      // The issue is read once for the chunk's comments and attachments; once written, its lists are the row's.
+      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.upsertMany', 'issues.pruneChildrenMany',
       'attachments.find', 'attachments.find', 'attachments.deleteMany', 'users.upsertMany',
     ]);
-    expect(calls[5]?.args).toEqual([{ externalId: { $in: ['i1'] } }]);
+    expect(calls[1]?.args).toEqual([{ externalId: { $in: ['i1'] } }]);
     // One prune for the chunk, by the stored issue's lists; only a0 (doomed by the store) loses its bytes before it.
-    expect(calls[6]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: ['c1'], keepAttachmentIds: ['a1'], revision: expect.stringMatching(/^0+1000\./) }]]);
+    expect(calls[4]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: ['c1'], keepAttachmentIds: ['a1'], revision: expect.stringMatching(/^0+1000\./) }]]);
     // Then the deletion of a1 releases what its (filter-blind) find returns.
     expect(deleted).toEqual(['grid-a0', 'grid-a0', 'grid-a1']);
+  });
+
+  it('reads an issue again after its write when the store kept a newer version, and prunes by that version', async () => {
+    const { store, calls } = recordingStore({ staleIssues: true });
+    await applyRecordEvents([commentEvent('c1', 'i1', 1_000, 'hi'), issueEvent('i1', 1_000, 'v1', ['c1'], [])].map((keyed) => keyed.event), {
+      store, logger, content: { delete: async () => undefined },
+    });
+    expect(calls.map((entry) => entry.call)).toEqual(['comments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'issues.pruneChildrenMany']);
+    // The stored (newer) version lists nothing, so the prune keeps nothing: not the stale row's c1.
+    expect(calls[4]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: [], keepAttachmentIds: [], revision: 'stored-newer' }]]);
   });
 
   it('sends one row per record to a bulk write, the newest revision, with externalId from the subject', async () => {

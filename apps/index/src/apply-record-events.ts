@@ -14,12 +14,14 @@ export async function applyRecordEvents(
   const handlers = options.handlers ?? RECORD_HANDLERS;
   const byType = new Map<string, RecordEventHandler>(handlers.map((handler) => [handler.type, handler]));
   for (const segment of segmentsOf(events)) {
+    // Issue lists shared by the handlers of this run of upserts only: a deletion run in between changes them.
+    const segmentDeps: RecordHandlerDeps = { ...deps, issueLists: new Map() };
     const groups = new Map<string, TRecordEvent[]>();
     for (const event of segment) groups.set(event.type, [...(groups.get(event.type) ?? []), event]);
     for (const handler of handlers) {
       const group = groups.get(handler.type);
       if (!group) continue;
-      await handler.apply(group, deps);
+      await handler.apply(group, segmentDeps);
       // Large records make one chunk slow: the consumer heartbeats between handlers so it keeps its group membership.
       await options.onProgress?.();
     }

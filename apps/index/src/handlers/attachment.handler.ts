@@ -9,9 +9,9 @@ import { childrenByScope, upsertEvents } from './upsert-rows.js';
  */
 export const attachmentHandler: RecordEventHandler<TRecordEventOf<'attachment'>> = {
   type: RECORD_EVENT_TYPES.attachment,
-  async apply(events, { store, content, logger }) {
+  async apply(events, { store, content, logger, issueLists }) {
     const result = await upsertEvents(store.attachments, events);
-    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'attachments', scope, children);
+    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'attachments', scope, children, issueLists);
     logger.debug({ kind: 'attachment', ...result }, 'records upserted');
   },
 };

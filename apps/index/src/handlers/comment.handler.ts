@@ -9,9 +9,9 @@ import { childrenByScope, upsertEvents } from './upsert-rows.js';
  */
 export const commentHandler: RecordEventHandler<TRecordEventOf<'comment'>> = {
   type: RECORD_EVENT_TYPES.comment,
-  async apply(events, { store, content, logger }) {
+  async apply(events, { store, content, logger, issueLists }) {
     const result = await upsertEvents(store.comments, events);
-    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'comments', scope, children);
+    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'comments', scope, children, issueLists);
     logger.debug({ kind: 'comment', ...result }, 'records upserted');
   },
 };

@@ -1,7 +1,7 @@
 import { RECORD_EVENT_TYPES, type TRecordEventOf } from '@jira-sync/contracts';
-import type { RecordEventHandler } from './record-handler.js';
+import { issueListKey, type RecordEventHandler } from './record-handler.js';
 import { issueIdsByScope, reconcileChildren } from './reconcile-children.js';
-import { upsertEvents } from './upsert-rows.js';
+import { newestPerRecord, rowOf, upsertRows } from './upsert-rows.js';
 
 /**
  * Issue records: one bulk upsert, then each issue's comments and attachments that its stored (newest) version no
@@ -9,12 +9,25 @@ import { upsertEvents } from './upsert-rows.js';
  */
 export const issueHandler: RecordEventHandler<TRecordEventOf<'issue'>> = {
   type: RECORD_EVENT_TYPES.issue,
-  async apply(events, { store, content, logger }) {
-    const result = await upsertEvents(store.issues, events);
+  async apply(events, { store, content, logger, issueLists }) {
+    const rows = newestPerRecord(events.map(rowOf));
+    const result = await upsertRows(store.issues, rows);
+    // Every row written: the stored versions are these rows, so their lists need no read. Otherwise the rows that
+    // were stale are stored in a newer version, read again.
+    for (const row of rows) {
+      const key = issueListKey(row, row.externalId);
+      if (result.stale === 0) issueLists?.set(key, { externalId: row.externalId, revision: row.revision, ...listsOf(row.record) });
+      else issueLists?.delete(key);
+    }
     let reconciled = 0;
     for (const { scope, issueIds } of issueIdsByScope(events.map((event) => ({ ...event.data, issueId: event.subject })))) {
-      reconciled += await reconcileChildren(store, content, scope, issueIds);
+      reconciled += await reconcileChildren(store, content, scope, issueIds, issueLists);
     }
     logger.debug({ kind: 'issue', ...result, reconciled }, 'records upserted');
   },
 };
+
+function listsOf(record: unknown): { commentIds: string[]; attachmentIds: string[] } {
+  const { commentIds, attachmentIds } = record as { commentIds?: string[]; attachmentIds?: string[] };
+  return { commentIds: commentIds ?? [], attachmentIds: attachmentIds ?? [] };
+}

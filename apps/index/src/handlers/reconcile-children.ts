@@ -1,13 +1,27 @@
 import { storedContentIds, type AttachmentContentPort, type RecordStorePort } from '../record-store.port.js';
+import { issueListKey, type StoredIssueLists } from './record-handler.js';
 
 const ISSUE_LIST_FIELDS = ['externalId', 'revision', 'deleted', 'commentIds', 'attachmentIds'];
 
-interface StoredIssueLists {
-  externalId: string;
-  revision: string;
-  deleted?: boolean;
-  commentIds?: string[];
-  attachmentIds?: string[];
+/**
+ * The stored lists of these issues: from `cache` where it has them, the rest read by id (and remembered there, an
+ * issue not stored as null).
+ */
+export async function storedIssueLists(
+  store: RecordStorePort,
+  scope: { tenantId: string; connectorId: string },
+  issueIds: readonly string[],
+  cache?: Map<string, StoredIssueLists | null>,
+): Promise<StoredIssueLists[]> {
+  const missing = cache ? issueIds.filter((issueId) => !cache.has(issueListKey(scope, issueId))) : [...issueIds];
+  const read = missing.length === 0 ? [] : ((await store.issues.find(scope, { externalId: { $in: missing } }, { includeDeleted: true, fields: ISSUE_LIST_FIELDS })) as StoredIssueLists[]);
+  if (!cache) return read;
+  for (const issueId of missing) cache.set(issueListKey(scope, issueId), null);
+  for (const issue of read) cache.set(issueListKey(scope, issue.externalId), issue);
+  return issueIds.flatMap((issueId) => {
+    const issue = cache.get(issueListKey(scope, issueId));
+    return issue ? [issue] : [];
+  });
 }
 
 /**
@@ -21,9 +35,10 @@ export async function reconcileChildren(
   content: AttachmentContentPort,
   scope: { tenantId: string; connectorId: string },
   issueIds: readonly string[],
+  cache?: Map<string, StoredIssueLists | null>,
 ): Promise<number> {
   if (issueIds.length === 0) return 0;
-  const issues = (await store.issues.find(scope, { externalId: { $in: [...issueIds] } }, { includeDeleted: true, fields: ISSUE_LIST_FIELDS })) as StoredIssueLists[];
+  const issues = await storedIssueLists(store, scope, issueIds, cache);
   if (issues.length === 0) return 0;
   // A deleted issue keeps none of its children.
   const plans = issues.map((issue) => ({
@@ -50,10 +65,11 @@ export async function reconcileWrittenChildren(
   kind: 'comments' | 'attachments',
   scope: { tenantId: string; connectorId: string },
   children: ReadonlyArray<{ externalId: string; issueId: string }>,
+  cache?: Map<string, StoredIssueLists | null>,
 ): Promise<number> {
   if (children.length === 0) return 0;
   const issueIds = [...new Set(children.map((child) => child.issueId))];
-  const issues = (await store.issues.find(scope, { externalId: { $in: issueIds } }, { includeDeleted: true, fields: ISSUE_LIST_FIELDS })) as StoredIssueLists[];
+  const issues = await storedIssueLists(store, scope, issueIds, cache);
   const issueById = new Map(issues.map((issue) => [issue.externalId, issue]));
   const listedBy = (issue: StoredIssueLists) => (issue.deleted ? [] : ((kind === 'comments' ? issue.commentIds : issue.attachmentIds) ?? []));
   const unlisted = children.filter((child) => {

@@ -6,6 +6,26 @@ export interface RecordHandlerDeps {
   store: RecordStorePort;
   content: AttachmentContentPort;
   logger: Logger;
+  /**
+   * The stored issues' child lists read or written while applying one run of upserts, by `issueListKey` (null: no
+   * issue stored). The comment, attachment and issue handlers of a chunk share it instead of reading each issue again:
+   * on FerretDB every read by `_id` costs a pass over the collection. applyRecordEvents starts a new one per run.
+   */
+  issueLists?: Map<string, StoredIssueLists | null>;
+}
+
+/** What reconciling an issue's children needs of its stored version. */
+export interface StoredIssueLists {
+  externalId: string;
+  revision: string;
+  deleted?: boolean;
+  commentIds?: string[];
+  attachmentIds?: string[];
+}
+
+/** The `issueLists` key of one issue. */
+export function issueListKey(scope: { tenantId: string; connectorId: string }, issueId: string): string {
+  return JSON.stringify([scope.tenantId, scope.connectorId, issueId]);
 }
 
 /** Applies a group of events of one CloudEvents type, in the order they were consumed. */

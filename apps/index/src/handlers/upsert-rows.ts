@@ -56,7 +56,11 @@ export async function keepLastGoodAcls(repository: RecordRepositoryPort, rows: r
 
 /** Writes the events' rows; the repository ignores stale revisions. */
 export async function upsertEvents(repository: RecordRepositoryPort, events: ReadonlyArray<Parameters<typeof rowOf>[0]>): Promise<{ written: number; stale: number }> {
-  const rows = newestPerRecord(events.map(rowOf));
+  return upsertRows(repository, newestPerRecord(events.map(rowOf)));
+}
+
+/** Writes rows already reduced to one per record (newestPerRecord); the repository ignores stale revisions. */
+export async function upsertRows(repository: RecordRepositoryPort, rows: readonly RecordRow[]): Promise<{ written: number; stale: number }> {
   if (rows.length === 0) return { written: 0, stale: 0 };
   return repository.upsertMany(await keepLastGoodAcls(repository, rows));
 }
