@@ -75,4 +75,17 @@ describe('the issue child registry', () => {
     expect(handed).toEqual(['grid-1']);
     expect((await records.attachments.find(scope, { issueId: 'i6' })).map((row) => row.externalId)).toEqual(['a2', 'a3']);
   });
+
+  it('goes with its connector: deleteConnectorRecords removes the records and the registry entries of that connector only', async () => {
+    const other = { tenantId: 'acme', connectorId: 'second' };
+    await records.comments.upsertMany([{ ...comment('k1', 'i9', 100), ...other }]);
+    expect((await registry.childrenOf(other.tenantId, other.connectorId, ['i9'])).get('i9')?.comments).toEqual(['k1']);
+    const removed = await records.deleteConnectorRecords(other);
+    expect(removed).toBe(1);
+    expect(await registry.collection.countDocuments(other)).toBe(0);
+    expect(await records.comments.find(other)).toEqual([]);
+    // The first connector's records and registry entries stay.
+    expect(await registry.collection.countDocuments(scope)).toBeGreaterThan(0);
+    expect((await records.comments.find(scope)).length).toBeGreaterThan(0);
+  });
 });

@@ -24,6 +24,8 @@ export class RecordStore {
   readonly issues: IssueRepository;
   readonly comments: RecordRepository<TCommentRecord>;
   readonly attachments: RecordRepository<TAttachmentRecord>;
+  /** Which children each issue has in the store (see IssueChildRegistry). */
+  readonly childRegistry: IssueChildRegistry;
 
   constructor(
     db: Db,
@@ -36,6 +38,7 @@ export class RecordStore {
     this.roles = new RecordRepository(db, 'roles', { projectIndex: true, unorderedBulkWrites });
     this.projects = new RecordRepository(db, 'projects', { aclIndex: true, unorderedBulkWrites });
     const registry = new IssueChildRegistry(db);
+    this.childRegistry = registry;
     this.comments = new RecordRepository(db, 'comments', { aclIndex: true, issueIndex: true, unorderedBulkWrites, children: { kind: 'comments', registry } });
     this.attachments = new RecordRepository(db, 'attachments', { aclIndex: true, issueIndex: true, unorderedBulkWrites, children: { kind: 'attachments', registry } });
     this.issues = new IssueRepository(db, this.comments, this.attachments, registry, unorderedBulkWrites);
@@ -64,6 +67,18 @@ export class RecordStore {
     return purged;
   }
 
+  /**
+   * Removes every stored document of one connector's records: each record collection (tombstones included) and the
+   * issue child registry. Returns how many records went (registry entries are not records and are not counted).
+   */
+  async deleteConnectorRecords(scope: ConnectorScope): Promise<number> {
+    const filter = { tenantId: scope.tenantId, connectorId: scope.connectorId };
+    let records = 0;
+    for (const repository of this.records()) records += (await repository.raw.deleteMany(filter)).deletedCount;
+    await this.childRegistry.collection.deleteMany(filter);
+    return records;
+  }
+
   private repositoryOf(kind: ReadableKind): Collection<Document> {
     switch (kind) {
       case 'project':
@@ -77,7 +92,7 @@ export class RecordStore {
     }
   }
 
-  private records(): Array<Pick<RecordRepository<object>, 'ensureIndexes' | 'purgeTombstones'>> {
+  private records(): Array<Pick<RecordRepository<object>, 'ensureIndexes' | 'purgeTombstones' | 'raw'>> {
     return [this.users, this.groups, this.roles, this.projects, this.issues, this.comments, this.attachments];
   }
 }

@@ -17,11 +17,7 @@ export const deleteConnector = tenantProcedure.input(ZConnectorRefSchema).mutati
   const syncTerminated = await terminateIfRunning(ctx, input.connectorId, 'the connector was deleted');
   await ctx.connectors.delete(scope.tenantId, scope.connectorId);
   await ctx.oauthStates.forget(scope.tenantId, scope.connectorId);
-  const { users, groups, roles, projects, issues, comments, attachments } = ctx.records;
-  let records = 0;
-  for (const repository of [users, groups, roles, projects, issues, comments, attachments]) {
-    records += (await repository.raw.deleteMany(scope)).deletedCount;
-  }
+  const records = await ctx.records.deleteConnectorRecords(scope);
   const bucket = new GridFSBucket(ctx.db, { bucketName: AttachmentContentStore.bucketName });
   const files = await bucket.find({ 'metadata.tenantId': scope.tenantId, 'metadata.connectorId': scope.connectorId }, { projection: { _id: 1 } }).toArray();
   for (const file of files) await bucket.delete(file._id);
