@@ -70,6 +70,15 @@ describe('OAuth connectors', () => {
     expect(raw).not.toContain(sim.credentials.oauthClient.clientId);
   });
 
+  it('refuse to sync before the consent, saying to call oauth.start, and start no run', async () => {
+    const connectorId = await createOAuthConnector();
+    await expect(api.caller(key).sync.start({ connectorId })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringContaining(`needs authorization before it can sync: call oauth.start({ connectorId: '${connectorId}' })`),
+    });
+    expect(await api.caller(key).sync.history({ connectorId })).toEqual([]);
+  });
+
   it('refuse a callback URL that is not https or not the callback route, naming the field', async () => {
     const { clientId, clientSecret } = sim.credentials.oauthClient;
     const create = (redirectUrl: string) =>
