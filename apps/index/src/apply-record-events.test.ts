@@ -62,25 +62,40 @@ describe('applyRecordEvents', () => {
     ].map((keyed) => keyed.event);
     await applyRecordEvents(events, { store, logger, content: { delete: async (id) => void deleted.push(id) } });
     expect(calls.map((entry) => entry.call)).toEqual([
-      // The issue is read once for the chunk's comments and attachments; once written, its lists are the row's.
-      'comments.upsertMany', 'issues.find', 'attachments.upsertMany', 'issues.upsertMany', 'issues.pruneChildrenMany',
+      // The issue comes in the same run, so its prune judges the children: they do not read it first. Once written,
+      // its lists are the row's.
+      'comments.upsertMany', 'attachments.upsertMany', 'issues.upsertMany', 'issues.pruneChildrenMany',
       'attachments.find', 'attachments.find', 'attachments.deleteMany', 'users.upsertMany',
     ]);
-    expect(calls[1]?.args).toEqual([{ externalId: { $in: ['i1'] } }]);
     // One prune for the chunk, by the stored issue's lists; only a0 (doomed by the store) loses its bytes before it.
-    expect(calls[4]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: ['c1'], keepAttachmentIds: ['a1'], revision: expect.stringMatching(/^0+1000\./) }]]);
+    expect(calls[3]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: ['c1'], keepAttachmentIds: ['a1'], revision: expect.stringMatching(/^0+1000\./) }]]);
     // Then the deletion of a1 releases what its (filter-blind) find returns.
     expect(deleted).toEqual(['grid-a0', 'grid-a0', 'grid-a1']);
   });
 
-  it('reads an issue again after its write when the store kept a newer version, and prunes by that version', async () => {
+  it('reads an issue after its write when the store kept a newer version, and prunes by that version', async () => {
     const { store, calls } = recordingStore({ staleIssues: true });
     await applyRecordEvents([commentEvent('c1', 'i1', 1_000, 'hi'), issueEvent('i1', 1_000, 'v1', ['c1'], [])].map((keyed) => keyed.event), {
       store, logger, content: { delete: async () => undefined },
     });
-    expect(calls.map((entry) => entry.call)).toEqual(['comments.upsertMany', 'issues.find', 'issues.upsertMany', 'issues.find', 'issues.pruneChildrenMany']);
+    expect(calls.map((entry) => entry.call)).toEqual(['comments.upsertMany', 'issues.upsertMany', 'issues.find', 'issues.pruneChildrenMany']);
     // The stored (newer) version lists nothing, so the prune keeps nothing: not the stale row's c1.
-    expect(calls[4]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: [], keepAttachmentIds: [], revision: 'stored-newer' }]]);
+    expect(calls[3]?.args).toEqual(['t1', 'c1', [{ issueId: 'i1', keepCommentIds: [], keepAttachmentIds: [], revision: 'stored-newer' }]]);
+  });
+
+  it('lets the next chunk of a batch find the issues the chunk before wrote, until a deletion run forgets them', async () => {
+    const { store, calls } = recordingStore();
+    const deps = { store, logger, content: { delete: async () => undefined } };
+    const issueLists = new Map();
+    await applyRecordEvents([issueEvent('i1', 1_000, 'v1', ['c1'], [])].map((keyed) => keyed.event), deps, { issueLists });
+    calls.length = 0;
+    await applyRecordEvents([commentEvent('c1', 'i1', 1_000, 'hi').event], deps, { issueLists });
+    // Listed by the issue written a chunk earlier: neither the issue nor the comment is read.
+    expect(calls.map((entry) => entry.call)).toEqual(['comments.upsertMany']);
+    calls.length = 0;
+    await applyRecordEvents([deletedEvent('comment', 'c0', 'i1', 2_000).event, commentEvent('c2', 'i1', 1_000, 'late').event], deps, { issueLists });
+    // After the deletion the issue is read again before c2 (not listed by it) is judged.
+    expect(calls.map((entry) => entry.call)).toContain('issues.find');
   });
 
   it('sends one row per record to a bulk write, the newest revision, with externalId from the subject', async () => {

@@ -3,7 +3,7 @@ import type { Logger } from '@jira-sync/logging';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { applyRecordEvents } from './apply-record-events.js';
 import { createDeadLetterSink, type DeadLetterSink } from './dead-letter.js';
-import type { RecordHandlerDeps } from './handlers/record-handler.js';
+import type { RecordHandlerDeps, StoredIssueLists } from './handlers/record-handler.js';
 import type { IndexMetrics } from './metrics/index-metrics.js';
 import { parseRecordMessage } from './parse-record-message.js';
 
@@ -54,6 +54,10 @@ async function consumeRecordBatch(
 ): Promise<void> {
   const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
   const size = options.chunkSize ?? 200;
+  // The stored child lists of this partition's issues, shared by the batch's chunks: an issue and its children are
+  // keyed alike, so a chunk of comments finds the issue the chunk before wrote instead of reading it again (on FerretDB
+  // every read by `_id` is a pass over the collection). Gone with the batch; a failed chunk ends the batch.
+  const issueLists = new Map<string, StoredIssueLists | null>();
   for (const chunk of chunksOf(batch.messages, size, MAX_CHUNK_BYTES)) {
     if (!isRunning() || isStale()) return;
     const parsed = chunk.map(parseRecordMessage);
@@ -68,7 +72,7 @@ async function consumeRecordBatch(
     // A store error propagates: kafkajs redelivers from the last resolved offset, nothing is skipped.
     const stopTimer = options.metrics?.writeSeconds.startTimer();
     try {
-      await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps, { onProgress: heartbeat });
+      await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps, { onProgress: heartbeat, issueLists });
     } catch (error) {
       stopTimer?.({ outcome: 'error' });
       throw error;

@@ -9,9 +9,9 @@ import { childrenByScope, upsertEvents } from './upsert-rows.js';
  */
 export const attachmentHandler: RecordEventHandler<TRecordEventOf<'attachment'>> = {
   type: RECORD_EVENT_TYPES.attachment,
-  async apply(events, { store, content, logger, issueLists }) {
+  async apply(events, { store, content, logger, issueLists, issuesPrunedLater }) {
     const result = await upsertEvents(store.attachments, events);
-    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'attachments', scope, children, issueLists);
+    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'attachments', scope, children, issueLists, issuesPrunedLater);
     logger.debug({ kind: 'attachment', ...result }, 'records upserted');
   },
 };

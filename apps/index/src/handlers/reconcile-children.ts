@@ -58,15 +58,18 @@ export async function reconcileChildren(
  * line with its stored version (each write reconciles what it touched), so only these can have become orphans. Reads
  * the issues and these children by id (no scan of the child collections), and turns each child older than its stored
  * issue and not listed by it (every child of a tombstone) into a tombstone at the issue's revision, with its content.
+ * Children of the issues in `prunedLater` are skipped: their issue's prune, which follows, judges them the same way.
  */
 export async function reconcileWrittenChildren(
   store: RecordStorePort,
   content: AttachmentContentPort,
   kind: 'comments' | 'attachments',
   scope: { tenantId: string; connectorId: string },
-  children: ReadonlyArray<{ externalId: string; issueId: string }>,
+  written: ReadonlyArray<{ externalId: string; issueId: string }>,
   cache?: Map<string, StoredIssueLists | null>,
+  prunedLater?: ReadonlySet<string>,
 ): Promise<number> {
+  const children = prunedLater ? written.filter((child) => !prunedLater.has(issueListKey(scope, child.issueId))) : written;
   if (children.length === 0) return 0;
   const issueIds = [...new Set(children.map((child) => child.issueId))];
   const issues = await storedIssueLists(store, scope, issueIds, cache);

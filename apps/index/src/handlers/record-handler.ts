@@ -12,6 +12,12 @@ export interface RecordHandlerDeps {
    * on FerretDB every read by `_id` costs a pass over the collection. applyRecordEvents starts a new one per run.
    */
   issueLists?: Map<string, StoredIssueLists | null>;
+  /**
+   * The issues (by `issueListKey`) with an upsert in this run, which the issue handler applies after the children's
+   * handlers: its prune judges every registered child of those issues by the stored version, the children written just
+   * before included, so the children's handlers leave those to it instead of reading the issue first.
+   */
+  issuesPrunedLater?: ReadonlySet<string>;
 }
 
 /** What reconciling an issue's children needs of its stored version. */
