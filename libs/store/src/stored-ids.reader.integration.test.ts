@@ -39,8 +39,15 @@ describe('StoredIdsReader', () => {
     expect(p2).toEqual([{ externalId: '1', revision: 'rev-1', projectId: 'p2' }]);
   });
 
+  it("streams every live issue of one connector, none of another connector's", async () => {
+    const projects = new Map<string, number>();
+    for await (const issue of reader.liveIssues(scope)) projects.set(issue.projectId ?? '', (projects.get(issue.projectId ?? '') ?? 0) + 1);
+    expect(Object.fromEntries(projects)).toEqual({ p1: 2_500, p2: 1, p3: 1 });
+  });
+
   it('lists every project the connector still holds live records of, from projects, roles and issues alike', async () => {
     expect(await reader.projectIds(scope)).toEqual(['p1', 'p2', 'p3', 'p5']);
+    expect(await reader.projectIds(scope, { issues: false })).toEqual(['p1', 'p2', 'p5']);
     expect(await reader.projectIds(other)).toEqual(['p9']);
   });
 

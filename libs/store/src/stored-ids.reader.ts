@@ -34,6 +34,15 @@ export class StoredIdsReader {
     return this.stream(this.store.issues.raw, { ...scope, projectId, ...NOT_DELETED });
   }
 
+  /**
+   * Every live issue of the connector, streamed: the deletion step reads the issues collection once for all its
+   * projects (FerretDB v1 answers a filter on `projectId` by a pass over the whole collection, so one pass per project
+   * would cost a project count of passes).
+   */
+  liveIssues(scope: ConnectorScope): AsyncIterable<StoredRef> {
+    return this.stream(this.store.issues.raw, { ...scope, ...NOT_DELETED });
+  }
+
   /** The live roles (role and lead documents) of a project. */
   rolesOfProject(scope: ConnectorScope, projectId: string): AsyncIterable<StoredRef> {
     return this.stream(this.store.roles.raw, { ...scope, projectId, ...NOT_DELETED });
@@ -45,10 +54,14 @@ export class StoredIdsReader {
     return found ? toRef(found) : undefined;
   }
 
-  /** Every project id the store holds a live project, role or issue record of (an issue may outlive a project record never written). */
-  async projectIds(scope: ConnectorScope): Promise<string[]> {
+  /**
+   * Every project id the store holds a live project, role or issue record of (an issue may outlive a project record
+   * never written); `{ issues: false }` leaves the issues out, for a caller that streams them anyway.
+   */
+  async projectIds(scope: ConnectorScope, options: { issues?: boolean } = {}): Promise<string[]> {
     const filter = { ...scope, ...NOT_DELETED };
-    const lists = await Promise.all([this.store.projects.raw, this.store.roles.raw, this.store.issues.raw].map((collection) => collection.distinct('projectId', filter)));
+    const collections = [this.store.projects.raw, this.store.roles.raw, ...(options.issues === false ? [] : [this.store.issues.raw])];
+    const lists = await Promise.all(collections.map((collection) => collection.distinct('projectId', filter)));
     return [...new Set(lists.flat().filter((id): id is string => typeof id === 'string'))].sort();
   }
 

@@ -10,7 +10,7 @@ type TSyncStatePort = Pick<
 >;
 
 /** The stored ids the deletion step compares with Jira's (libs/store's StoredIdsReader). */
-export type TStoredRecordsPort = Pick<StoredIdsReader, 'issuesOfProject' | 'rolesOfProject' | 'project' | 'projectIds' | 'issuesByIds'>;
+export type TStoredRecordsPort = Pick<StoredIdsReader, 'liveIssues' | 'rolesOfProject' | 'project' | 'projectIds' | 'issuesByIds'>;
 
 /** What the sync activities are built from; the worker wires real ones, tests inject their own. */
 export interface TActivityDeps {

@@ -104,36 +104,27 @@ async function outOfScope(client: JiraClient, candidates: StoredRef[], listed: R
   return { gone, kept: candidates.length - gone.length };
 }
 
-async function deleteProjectRecords(
-  input: TReconcileDeletionsInput,
-  deps: TActivityDeps,
-  stored: TStoredRecordsPort,
-  batcher: EventBatcher,
-  projectId: string,
-  result: TReconcileDeletionsResult,
-): Promise<void> {
+const OUT_OF_SCOPE = 'the project is out of scope: removed from the filter, archived or no longer browsable by the syncing account';
+const GONE = 'Jira no longer shows the issue in scope: deleted, moved out of the filter, hidden from the syncing account or outside the date filters';
+
+/** The roles and project record of a project out of scope (its issues go while the stored issues are streamed). */
+async function deleteProjectRecords(input: TReconcileDeletionsInput, deps: TActivityDeps, stored: TStoredRecordsPort, batcher: EventBatcher, projectId: string, result: TReconcileDeletionsResult): Promise<void> {
   const scope = { tenantId: input.tenantId, connectorId: input.connectorId };
-  const reason = 'the project is out of scope: removed from the filter, archived or no longer browsable by the syncing account';
-  for await (const issue of stored.issuesOfProject(scope, projectId)) {
-    await batcher.add(deletionEvent(input, 'issue', issue.externalId, deletionRevision(issue.revision, input.generation), reason, deps.now()));
-    result.issuesDeleted++;
-  }
   // Its roles go too: no stored record names them any more, and a project that comes back rewrites them.
   for await (const role of stored.rolesOfProject(scope, projectId)) {
-    await batcher.add(deletionEvent(input, 'role', role.externalId, deletionRevision(role.revision, input.generation), reason, deps.now()));
+    await batcher.add(deletionEvent(input, 'role', role.externalId, deletionRevision(role.revision, input.generation), OUT_OF_SCOPE, deps.now()));
     result.rolesDeleted++;
   }
   const project = await stored.project(scope, projectId);
-  if (project) await batcher.add(deletionEvent(input, 'project', projectId, deletionRevision(project.revision, input.generation), reason, deps.now()));
-  result.projectsRemoved.push(projectId);
+  if (project) await batcher.add(deletionEvent(input, 'project', projectId, deletionRevision(project.revision, input.generation), OUT_OF_SCOPE, deps.now()));
 }
 
 /**
  * The sync's last step: whatever the store holds that Jira no longer shows in scope is deleted, through `deleted`
  * record events on the issues' own keys (the index app drops an issue's comments, attachments and GridFS content with
- * it). Projects stored but not listed by this run go whole. For each project to reconcile, its ids-only enhanced
- * search pages (up to 5,000 ids a request) are compared, by exact id, with the ids stored under it (streamed from the
- * store); the missing ones are re-read with bulkfetch before they are deleted.
+ * it). Projects stored but not listed by this run go whole. Each project to reconcile has its ids read with ids-only
+ * enhanced search pages (up to 5,000 ids a request); then the connector's stored issues are streamed once and compared
+ * by exact id, and the missing ones are re-read with bulkfetch before they are deleted.
  */
 export function createReconcileDeletions(deps: TActivityDeps) {
   return async function reconcileDeletions(input: TReconcileDeletionsInput): Promise<TReconcileDeletionsResult> {
@@ -152,38 +143,50 @@ export function createReconcileDeletions(deps: TActivityDeps) {
         }
       };
 
-      for (const projectId of await stored.projectIds(scope)) {
-        if (!listed.has(projectId)) await deleteProjectRecords(input, deps, stored, batcher, projectId, result);
-      }
-
-      if (input.reconcileProjectIds.length > 0) {
-        const { client, config } = await deps.openConnector(input.tenantId, input.connectorId);
-        for (const projectId of input.reconcileProjectIds.filter((id) => listed.has(id))) {
-          const jiraIds = new IdSet();
-          for await (const id of client.searchIssueIds({ jql: projectIssuesJql(projectId, config.syncFilters), maxResults: IDS_PAGE })) {
+      // Jira's ids of every project to reconcile first (8 bytes an id), then one pass over the stored issues for all
+      // projects: an issue of a project no longer listed goes, one of a reconciled project missing from Jira's ids is
+      // re-read before it goes.
+      const reconcile = new Set(input.reconcileProjectIds.filter((id) => listed.has(id)));
+      const jiraIds = new IdSet();
+      const opened = reconcile.size > 0 ? await deps.openConnector(input.tenantId, input.connectorId) : undefined;
+      if (opened) {
+        for (const projectId of reconcile) {
+          for await (const id of opened.client.searchIssueIds({ jql: projectIssuesJql(projectId, opened.config.syncFilters), maxResults: IDS_PAGE })) {
             jiraIds.add(id);
             if (++result.idsRead % IDS_PAGE === 0) heartbeat({ projectId, idsRead: result.idsRead });
           }
-          let candidates: StoredRef[] = [];
-          const settle = async () => {
-            if (candidates.length === 0) return;
-            const { gone, kept } = await outOfScope(client, candidates, listed, config.syncFilters);
-            candidates = [];
-            result.kept += kept;
-            for (const issue of gone) {
-              const reason = 'Jira no longer shows the issue in scope: deleted, moved out of the filter, hidden from the syncing account or outside the date filters';
-              await batcher.add(deletionEvent(input, 'issue', issue.externalId, deletionRevision(issue.revision, input.generation), reason, deps.now()));
-              result.issuesDeleted++;
-            }
-            heartbeat({ projectId, issuesDeleted: result.issuesDeleted });
-          };
-          for await (const issue of stored.issuesOfProject(scope, projectId)) {
-            if (jiraIds.has(issue.externalId)) continue;
-            candidates.push(issue);
-            if (candidates.length >= VERIFY_BATCH) await settle();
-          }
-          await settle();
         }
+      }
+      const removed = new Set((await stored.projectIds(scope, { issues: false })).filter((projectId) => !listed.has(projectId)));
+      let candidates: StoredRef[] = [];
+      const settle = async () => {
+        if (candidates.length === 0 || !opened) return;
+        const { gone, kept } = await outOfScope(opened.client, candidates, listed, opened.config.syncFilters);
+        candidates = [];
+        result.kept += kept;
+        for (const issue of gone) {
+          await batcher.add(deletionEvent(input, 'issue', issue.externalId, deletionRevision(issue.revision, input.generation), GONE, deps.now()));
+          result.issuesDeleted++;
+        }
+        heartbeat({ issuesDeleted: result.issuesDeleted });
+      };
+      for await (const issue of stored.liveIssues(scope)) {
+        const projectId = issue.projectId;
+        if (projectId === undefined) continue;
+        if (!listed.has(projectId)) {
+          removed.add(projectId);
+          await batcher.add(deletionEvent(input, 'issue', issue.externalId, deletionRevision(issue.revision, input.generation), OUT_OF_SCOPE, deps.now()));
+          result.issuesDeleted++;
+          continue;
+        }
+        if (!reconcile.has(projectId) || jiraIds.has(issue.externalId)) continue;
+        candidates.push(issue);
+        if (candidates.length >= VERIFY_BATCH) await settle();
+      }
+      await settle();
+      for (const projectId of [...removed].sort()) {
+        await deleteProjectRecords(input, deps, stored, batcher, projectId, result);
+        result.projectsRemoved.push(projectId);
       }
       // Returns only once Kafka acknowledged every deletion.
       await batcher.flush();
