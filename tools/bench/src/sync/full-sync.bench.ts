@@ -4,12 +4,18 @@
  * database of this run's own); the bench starts syncConnectorWorkflow through the Temporal client, waits for its
  * result and then until the index app has consumed every event. The raw floor pages every issue with the same JQL
  * and fields the activity uses and insertMany's the raw JSON into the same server, nothing else.
- * Run: npm run bench -w @jira-sync/bench -- src/sync/full-sync.bench.ts [--preset medium|large] [--keep] [--index-timeout-minutes 30] [--profile]
+ * The apps run as built (`dist/main.js`, with the prebuilt workflow bundle), as the images run them: the bench builds
+ * them first (nx skips what is up to date). `--source` runs `src/main.ts` through tsx instead, as `npm start` does.
+ * Besides rates it prints the CPU seconds each process used during the sync (the apps, the simulator in this process,
+ * and the stack's servers), which says where the time went on a machine whose cores are all busy.
+ * Run: npm run bench -w @jira-sync/bench -- src/sync/full-sync.bench.ts [--preset medium|large] [--keep] [--index-timeout-minutes 30] [--profile] [--source]
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { projectIssuesJql, SYSTEM_FIELDS } from '@jira-sync/activities';
 import { MAX_RECORD_EVENT_BYTES, syncWorkflowId, ZConnectorConfigSchema } from '@jira-sync/contracts';
@@ -19,9 +25,17 @@ import { startSimulator, type PresetName } from '@jira-sync/jira-sim';
 import { AttachmentContentStore, ConnectorRepository, CredentialSealer, connectStore } from '@jira-sync/store';
 import { createDataConverter, encryptionFor } from '@jira-sync/temporal';
 import { Client, Connection } from '@temporalio/client';
-import { startBenchApp, type BenchApp } from './bench-app.js';
+import { processCpuSeconds, startBenchApp, type BenchApp } from './bench-app.js';
 
-const { values } = parseArgs({ options: { preset: { type: 'string', default: 'medium' }, keep: { type: 'boolean', default: false }, 'index-timeout-minutes': { type: 'string', default: '30' }, profile: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { preset: { type: 'string', default: 'medium' }, keep: { type: 'boolean', default: false }, 'index-timeout-minutes': { type: 'string', default: '30' }, profile: { type: 'boolean', default: false }, source: { type: 'boolean', default: false } } });
+const built = !values.source;
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+if (built) {
+  // What the images run: the apps and their libraries compiled, and the worker's workflow bundle.
+  const npx = (args: string[]) => execFileSync('npx', args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  npx(['nx', 'run-many', '-t', 'build', '-p', '@jira-sync/worker', '@jira-sync/index', '--outputStyle=static']);
+  npx(['nx', 'run', '@jira-sync/worker:bundle-workflows', '--outputStyle=static']);
+}
 const preset = values.preset as PresetName;
 const run = randomUUID().slice(0, 8);
 const names = {
@@ -84,10 +98,11 @@ try {
     startBenchApp('worker', {
       logDir,
       readyMessage: 'worker polling',
+      built,
       ...profiling,
       env: { ...common, TEMPORAL_TASK_QUEUE: names.taskQueue, JIRA_ALLOW_INSECURE_LOOPBACK: 'true', JIRA_SYNC_ENCRYPTION_KEYS: keyRing, METRICS_PORT: '0', TEMPORAL_METRICS_ADDRESS: 'off' },
     }),
-    startBenchApp('index', { logDir, readyMessage: 'index consuming', ...profiling, env: { ...common, METRICS_PORT: '0', KAFKA_GROUP_ID: names.group, KAFKA_RECORDS_DLQ_TOPIC: `${names.topic}.dlq` } }),
+    startBenchApp('index', { logDir, readyMessage: 'index consuming', built, ...profiling, env: { ...common, METRICS_PORT: '0', KAFKA_GROUP_ID: names.group, KAFKA_RECORDS_DLQ_TOPIC: `${names.topic}.dlq` } }),
   ]);
   apps.push(worker, index);
   const startedRss = { worker: await worker.peakRss(), index: await index.peakRss() };
@@ -126,6 +141,7 @@ try {
     void Promise.all([worker.rss(), index.rss()]).then(([w, i]) => (peak = { worker: Math.max(peak.worker, w), index: Math.max(peak.index, i) }));
   }, 250);
   sim.control.counters.reset();
+  const cpuBefore = await cpuOf(worker, index);
   begin = performance.now();
   const handle = await temporal.workflow.start('syncConnectorWorkflow', {
     taskQueue: names.taskQueue,
@@ -141,6 +157,7 @@ try {
     (error: unknown) => (console.error(`the index app did not catch up: ${(error as Error).message}`), false),
   );
   const syncSeconds = (performance.now() - begin) / 1000;
+  const cpuAfter = await cpuOf(worker, index);
   clearInterval(sampler);
   const hwm = { worker: await worker.peakRss(), index: await index.peakRss() };
 
@@ -167,9 +184,33 @@ try {
   console.log(`requests by endpoint: ${[...byPath].sort((left, right) => right[1] - left[1]).slice(0, 10).map(([path, count]) => `${path} ${count}`).join('; ')}`);
   console.log(`ratio to the raw floor: ${(syncRate / floorRate).toFixed(2)}${caughtUp ? '' : ' (issues in the store by the timeout)'}; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}`);
   console.log(`peak RSS     worker ${mib(hwm.worker)} (after start-up ${mib(startedRss.worker)}, sampled during the sync ${mib(peak.worker)}); index ${mib(hwm.index)} (after start-up ${mib(startedRss.index)}, during the sync ${mib(peak.index)})`);
-  console.log(`logs in ${logDir}`);
+  const cpu = Object.entries(cpuAfter).map(([name, seconds]) => [name, seconds - (cpuBefore[name] ?? 0)] as const).filter(([, seconds]) => seconds > 0);
+  const cpuTotal = cpu.reduce((sum, [, seconds]) => sum + seconds, 0);
+  console.log(`CPU seconds during the sync (${cpuTotal.toFixed(1)} s in ${syncSeconds.toFixed(1)} s of wall time, ${cpus().length} cores): ${cpu.sort((left, right) => right[1] - left[1]).map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`).join(', ')}`);
+  console.log(`apps run ${built ? 'built (dist/main.js)' : 'from source (tsx)'}; logs in ${logDir}`);
 } finally {
   await cleanUp();
+}
+
+/** CPU seconds so far of the apps, of this process (the simulator; the raw floor is over by then) and of the stack's servers. */
+async function cpuOf(worker: BenchApp, index: BenchApp): Promise<Record<string, number>> {
+  const stateDir = resolve(process.env['JIRA_SYNC_STACK_DIR'] || join(repoRoot, '.stack'));
+  const servers = await Promise.all(
+    ['ferretdb', 'kafka', 'temporal'].map(async (server) => {
+      const pid = Number.parseInt(readStackPid(join(stateDir, 'run', `${server}.pid`)), 10);
+      return [server, Number.isInteger(pid) ? await processCpuSeconds(pid) : 0] as const;
+    }),
+  );
+  const usage = process.cpuUsage();
+  return { worker: await worker.cpuSeconds(), index: await index.cpuSeconds(), 'bench (simulator)': (usage.user + usage.system) / 1e6, ...Object.fromEntries(servers) };
+}
+
+function readStackPid(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 async function cleanUp(): Promise<void> {
