@@ -1,6 +1,7 @@
 import { RECORD_EVENT_TYPES, type TRecordEvent } from '@jira-sync/contracts';
 import { issueListKey, type RecordEventHandler, type RecordHandlerDeps, type StoredIssueLists } from './handlers/record-handler.js';
 import { RECORD_HANDLERS } from './handlers/record-handlers.js';
+import type { KnownChildrenPort } from './record-store.port.js';
 
 /**
  * Writes events in consumption order: consecutive upserts are grouped per type (one bulk write each, in the
@@ -9,11 +10,13 @@ import { RECORD_HANDLERS } from './handlers/record-handlers.js';
  * `issueLists` carries the stored issues' child lists from one call to the next (the consumer passes one map per
  * fetched batch of a partition, where every event of an issue and of its children arrives, so no other writer changes
  * those issues meanwhile). Without it, each run of upserts starts an empty one. A deletion run empties it.
+ * `knownChildren` does the same for the issues' child registry entries; registrations only add to an entry, so a
+ * deletion run leaves it as it is (its own registrations go through it).
  */
 export async function applyRecordEvents(
   events: readonly TRecordEvent[],
   deps: RecordHandlerDeps,
-  options: { handlers?: ReadonlyArray<RecordEventHandler>; onProgress?: () => Promise<void>; issueLists?: Map<string, StoredIssueLists | null> } = {},
+  options: { handlers?: ReadonlyArray<RecordEventHandler>; onProgress?: () => Promise<void>; issueLists?: Map<string, StoredIssueLists | null>; knownChildren?: KnownChildrenPort } = {},
 ): Promise<void> {
   const handlers = options.handlers ?? RECORD_HANDLERS;
   const byType = new Map<string, RecordEventHandler>(handlers.map((handler) => [handler.type, handler]));
@@ -31,7 +34,7 @@ export async function applyRecordEvents(
       else groups.set(event.type, [event]);
     }
     const issuesPrunedLater = new Set(issuesLast ? (groups.get(RECORD_EVENT_TYPES.issue) ?? []).map((event) => issueListKey(event.data, event.subject)) : []);
-    const segmentDeps: RecordHandlerDeps = { ...deps, issueLists: options.issueLists ?? new Map(), issuesPrunedLater };
+    const segmentDeps: RecordHandlerDeps = { ...deps, issueLists: options.issueLists ?? new Map(), issuesPrunedLater, knownChildren: options.knownChildren ?? new Map() };
     for (const handler of handlers) {
       const group = groups.get(handler.type);
       if (!group) continue;

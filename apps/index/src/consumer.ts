@@ -6,6 +6,7 @@ import { createDeadLetterSink, type DeadLetterSink } from './dead-letter.js';
 import type { RecordHandlerDeps, StoredIssueLists } from './handlers/record-handler.js';
 import type { IndexMetrics } from './metrics/index-metrics.js';
 import { parseRecordMessage } from './parse-record-message.js';
+import type { KnownChildrenPort } from './record-store.port.js';
 
 export interface IndexConsumerOptions {
   groupId: string;
@@ -58,6 +59,9 @@ async function consumeRecordBatch(
   // keyed alike, so a chunk of comments finds the issue the chunk before wrote instead of reading it again (on FerretDB
   // every read by `_id` is a pass over the collection). Gone with the batch; a failed chunk ends the batch.
   const issueLists = new Map<string, StoredIssueLists | null>();
+  // Likewise the issues' child registry entries: registering a batch's comments returns each entry, and the issue's
+  // prune then reads none.
+  const knownChildren: KnownChildrenPort = new Map();
   for (const chunk of chunksOf(batch.messages, size, MAX_CHUNK_BYTES)) {
     if (!isRunning() || isStale()) return;
     const parsed = chunk.map(parseRecordMessage);
@@ -72,7 +76,7 @@ async function consumeRecordBatch(
     // A store error propagates: kafkajs redelivers from the last resolved offset, nothing is skipped.
     const stopTimer = options.metrics?.writeSeconds.startTimer();
     try {
-      await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps, { onProgress: heartbeat, issueLists });
+      await applyRecordEvents(parsed.flatMap((entry) => (entry.ok ? [entry.event] : [])), records.deps, { onProgress: heartbeat, issueLists, knownChildren });
     } catch (error) {
       stopTimer?.({ outcome: 'error' });
       throw error;

@@ -24,19 +24,27 @@ export interface RecordDeleteKey {
   issueId?: string;
 }
 
+/** Issue child registry entries (comment and attachment ids per issue) one consumed batch has seen, by registry id. */
+export type KnownChildrenPort = Map<string, { comments: string[]; attachments: string[] }>;
+
+/** What the writes of one consumed batch share: registrations of children return into it, prunes read from it. */
+export interface WriteOptionsPort {
+  knownChildren?: KnownChildrenPort;
+}
+
 export interface RecordRepositoryPort {
   /** stale = rows ignored because an equal or newer revision is already stored. */
-  upsertMany(rows: ReadonlyArray<RecordRow>): Promise<{ written: number; stale: number }>;
+  upsertMany(rows: ReadonlyArray<RecordRow>, options?: WriteOptionsPort): Promise<{ written: number; stale: number }>;
   /**
    * Replaces each record whose stored revision is not newer than the deletion's by a tombstone with the deletion's
    * revision, so an upsert that is not newer stays out; listings and `find` leave tombstones out.
    */
-  deleteMany(keys: ReadonlyArray<RecordDeleteKey>): Promise<unknown>;
+  deleteMany(keys: ReadonlyArray<RecordDeleteKey>, options?: WriteOptionsPort): Promise<unknown>;
   /** Stored live records of a connector matching a filter (record fields beside the key fields); tombstones when asked. */
   find(scope: { tenantId: string; connectorId: string }, filter?: Record<string, unknown>, options?: { includeDeleted?: boolean; fields?: readonly string[] }): Promise<object[]>;
 }
 
-export interface PrunePort {
+export interface PrunePort extends WriteOptionsPort {
   /** Called with the stored attachments (their `content` included) about to become tombstones, before they do. */
   beforeAttachmentTombstones?: (attachments: readonly object[]) => Promise<void>;
 }

@@ -15,11 +15,12 @@ export {
   type RecordMeta,
   type RecordRevisionKey,
   type RecordRow,
+  type RecordWriteOptions,
   type RecordTombstone,
   type StoredRecord,
   type UpsertResult,
 } from './record.repository.js';
-export { IssueChildRegistry, type ChildEntry, type ChildKind, type RegisteredChildren } from './issue-children.registry.js';
+export { IssueChildRegistry, type ChildEntry, type ChildKind, type KnownChildren, type RegisteredChildren } from './issue-children.registry.js';
 export { IssueRepository, type PruneOptions, type TPrunePlan } from './issue.repository.js';
 export { principalsOf, readableFilter, type ConnectorScope, type PrincipalSources } from './readable-by.js';
 export { RecordStore, type ReadableKind } from './record-store.js';

@@ -52,6 +52,28 @@ describe('the issue child registry', () => {
     expect(await registry.childrenOf(scope.tenantId, 'other', ['i1'])).toEqual(new Map());
   });
 
+  it('returns registrations into `known`, and a prune through it takes its entries as they are instead of reading them', async () => {
+    // c8 was registered by an earlier batch: `known` does not know it yet.
+    await records.comments.upsertMany([comment('c8', 'i8', 100)]);
+    const known = new Map();
+    await records.comments.upsertMany([comment('c9', 'i8', 100)], { knownChildren: known });
+    const entryId = IssueChildRegistry.documentId(scope.tenantId, scope.connectorId, 'i8');
+    // The entry came back whole from the registration, the earlier child included.
+    expect(known.get(entryId)).toEqual({ comments: ['c8', 'c9'], attachments: [] });
+    // Proof that the prune does not read: told an entry without c8, it prunes c9 only.
+    known.set(entryId, { comments: ['c9'], attachments: [] });
+    const prune = (revision: number, knownChildren?: Map<string, unknown>) =>
+      records.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, [{ issueId: 'i8', keepCommentIds: [], keepAttachmentIds: [], revision: revisionOf(revision, 1) }], knownChildren ? { knownChildren: known } : {});
+    expect(await prune(150, known)).toEqual({ comments: 1, attachments: 0 });
+    expect(await records.comments.get({ ...scope, externalId: 'c8' })).toMatchObject({ markdown: 'c8' });
+    // Read from the registry, the entry has c8.
+    expect(await prune(160)).toEqual({ comments: 2, attachments: 0 });
+    expect(await records.comments.get({ ...scope, externalId: 'c8' })).toBeNull();
+    // An issue with nothing registered is remembered as such once read.
+    await records.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, [{ issueId: 'i-none', keepCommentIds: [], keepAttachmentIds: [], revision: revisionOf(150, 1) }], { knownChildren: known });
+    expect(known.get(IssueChildRegistry.documentId(scope.tenantId, scope.connectorId, 'i-none'))).toEqual({ comments: [], attachments: [] });
+  });
+
   it('lets an issue prune a child that arrived before any version of the issue and that no version listed', async () => {
     await records.comments.upsertMany([comment('early', 'i5', 100), comment('kept', 'i5', 100)]);
     expect(await records.issues.pruneChildren(scope.tenantId, scope.connectorId, 'i5', ['kept'], [], revisionOf(150, 1))).toEqual({ comments: 1, attachments: 0 });

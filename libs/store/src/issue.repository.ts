@@ -1,6 +1,6 @@
 import type { TAttachmentRecord, TCommentRecord, TIssueRecord, TRevision } from '@jira-sync/contracts';
 import type { Db, Document } from 'mongodb';
-import type { ChildKind, IssueChildRegistry, RegisteredChildren } from './issue-children.registry.js';
+import type { ChildKind, IssueChildRegistry, KnownChildren, RegisteredChildren } from './issue-children.registry.js';
 import { RecordRepository, type RecordDeletion } from './record.repository.js';
 
 /** What a prune may need to do before its tombstones replace stored attachments (release their GridFS bytes). */
@@ -10,6 +10,8 @@ export interface PruneOptions {
    * do: if the prune then fails, the redelivery finds the same attachments again, so no content is orphaned.
    */
   beforeAttachmentTombstones?: (attachments: readonly Document[]) => Promise<void>;
+  /** Registry entries already known to this unit of work (see KnownChildren): not read again. */
+  knownChildren?: KnownChildren;
 }
 
 /** Issues, plus the one write that spans collections: dropping the comments and attachments an issue no longer has. */
@@ -55,10 +57,11 @@ export class IssueRepository extends RecordRepository<TIssueRecord> {
   ): Promise<{ comments: number; attachments: number }> {
     if (plans.length === 0) return { comments: 0, attachments: 0 };
     const scope = { tenantId, connectorId };
-    const registered = await this.registry.childrenOf(tenantId, connectorId, plans.map((plan) => plan.issueId));
+    const known = options.knownChildren;
+    const registered = await this.registry.childrenOf(tenantId, connectorId, plans.map((plan) => plan.issueId), known);
     const [comments, attachments] = await Promise.all([
-      pruneOf(this.comments, 'comments', scope, registered, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepCommentIds, revision: plan.revision }))),
-      pruneOf(this.attachments, 'attachments', scope, registered, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepAttachmentIds, revision: plan.revision })), options.beforeAttachmentTombstones),
+      pruneOf(this.comments, 'comments', scope, registered, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepCommentIds, revision: plan.revision })), known),
+      pruneOf(this.attachments, 'attachments', scope, registered, plans.map((plan) => ({ issueId: plan.issueId, keep: plan.keepAttachmentIds, revision: plan.revision })), known, options.beforeAttachmentTombstones),
     ]);
     return { comments, attachments };
   }
@@ -81,6 +84,7 @@ async function pruneOf(
   scope: { tenantId: string; connectorId: string },
   registered: ReadonlyMap<string, RegisteredChildren>,
   plans: ReadonlyArray<{ issueId: string; keep: readonly string[]; revision: TRevision }>,
+  known: KnownChildren | undefined,
   beforeTombstones?: (doomed: readonly Document[]) => Promise<void>,
 ): Promise<number> {
   const byIssue = new Map(plans.map((plan) => [plan.issueId, { keep: new Set(plan.keep), revision: plan.revision }]));
@@ -98,5 +102,5 @@ async function pruneOf(
     const issueId = String(doc['issueId']);
     return { ...scope, externalId: String(doc['externalId']), revision: byIssue.get(issueId)!.revision, reason: `no longer listed by issue ${issueId}`, issueId };
   });
-  return children.deleteMany(deletions);
+  return children.deleteMany(deletions, known ? { knownChildren: known } : {});
 }

@@ -1,7 +1,7 @@
 import type { TRevision } from '@jira-sync/contracts';
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import { applyGuardedReplaces, keyed, readByIds, type GuardedReplace, type StoredVersion } from './guarded-writes.js';
-import type { ChildEntry, ChildKind, IssueChildRegistry } from './issue-children.registry.js';
+import type { ChildEntry, ChildKind, IssueChildRegistry, KnownChildren } from './issue-children.registry.js';
 
 /** Where a record belongs and which version it is; every stored record carries these beside its own fields. */
 export interface RecordKey {
@@ -56,6 +56,12 @@ export interface UpsertResult {
   written: number;
   /** Rows whose revision was not newer than the stored one (redeliveries and stale replays): skipped, not errors. */
   stale: number;
+}
+
+/** What a write of children may share with the writes and prunes around it. */
+export interface RecordWriteOptions {
+  /** Registry entries of this unit of work (see KnownChildren): registrations return into it, prunes read from it. */
+  knownChildren?: KnownChildren;
 }
 
 export interface RecordCollectionOptions {
@@ -141,8 +147,8 @@ export class RecordRepository<R extends object> {
   }
 
   /** Writes every row whose revision is newer than the stored version's (a tombstone's included), in one bulk write. */
-  async upsertMany(rows: ReadonlyArray<RecordRow<R>>): Promise<UpsertResult> {
-    await this.registerChildren(rows.map((row) => ({ ...row, issueId: (row.record as { issueId?: unknown }).issueId })));
+  async upsertMany(rows: ReadonlyArray<RecordRow<R>>, options: RecordWriteOptions = {}): Promise<UpsertResult> {
+    await this.registerChildren(rows.map((row) => ({ ...row, issueId: (row.record as { issueId?: unknown }).issueId })), options.knownChildren);
     const storedAt = new Date();
     const writes = rows.map((row): GuardedReplace => {
       const { tenantId, connectorId, externalId, revision, indexable, syncRunId, record } = row;
@@ -162,8 +168,8 @@ export class RecordRepository<R extends object> {
    * deletion's revision (also where nothing is stored yet: the upsert may still be on its way). A redelivered
    * deletion leaves its tombstone as it is. Returns how many tombstones were written.
    */
-  async deleteMany(deletions: ReadonlyArray<RecordDeletion>): Promise<number> {
-    await this.registerChildren(deletions);
+  async deleteMany(deletions: ReadonlyArray<RecordDeletion>, options: RecordWriteOptions = {}): Promise<number> {
+    await this.registerChildren(deletions, options.knownChildren);
     const storedAt = new Date();
     const writes = deletions.map((deletion): GuardedReplace => {
       const { tenantId, connectorId, externalId, revision, syncRunId, reason, issueId } = deletion;
@@ -185,13 +191,13 @@ export class RecordRepository<R extends object> {
   }
 
   /** Registers, before they are written, the children among these rows (those naming an issue) with their issues. */
-  private async registerChildren(rows: ReadonlyArray<RecordKey & { issueId?: unknown }>): Promise<void> {
+  private async registerChildren(rows: ReadonlyArray<RecordKey & { issueId?: unknown }>, known?: KnownChildren): Promise<void> {
     const children = this.options.children;
     if (!children) return;
     const entries = rows.flatMap((row): ChildEntry[] =>
       typeof row.issueId === 'string' ? [{ tenantId: row.tenantId, connectorId: row.connectorId, issueId: row.issueId, externalId: row.externalId }] : [],
     );
-    await children.registry.register(children.kind, entries);
+    await children.registry.register(children.kind, entries, known);
   }
 
   /** Removes the tombstones written before `deletedBefore` (see the purge rule in the README); returns how many. */

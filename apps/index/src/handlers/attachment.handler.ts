@@ -9,9 +9,10 @@ import { childrenByScope, upsertEvents } from './upsert-rows.js';
  */
 export const attachmentHandler: RecordEventHandler<TRecordEventOf<'attachment'>> = {
   type: RECORD_EVENT_TYPES.attachment,
-  async apply(events, { store, content, logger, issueLists, issuesPrunedLater }) {
-    const result = await upsertEvents(store.attachments, events);
-    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'attachments', scope, children, issueLists, issuesPrunedLater);
+  async apply(events, deps) {
+    const { store, logger, knownChildren } = deps;
+    const result = await upsertEvents(store.attachments, events, knownChildren ? { knownChildren } : {});
+    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(deps, 'attachments', scope, children);
     logger.debug({ kind: 'attachment', ...result }, 'records upserted');
   },
 };

@@ -9,9 +9,10 @@ import { childrenByScope, upsertEvents } from './upsert-rows.js';
  */
 export const commentHandler: RecordEventHandler<TRecordEventOf<'comment'>> = {
   type: RECORD_EVENT_TYPES.comment,
-  async apply(events, { store, content, logger, issueLists, issuesPrunedLater }) {
-    const result = await upsertEvents(store.comments, events);
-    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(store, content, 'comments', scope, children, issueLists, issuesPrunedLater);
+  async apply(events, deps) {
+    const { store, logger, knownChildren } = deps;
+    const result = await upsertEvents(store.comments, events, knownChildren ? { knownChildren } : {});
+    for (const { scope, children } of childrenByScope(events)) await reconcileWrittenChildren(deps, 'comments', scope, children);
     logger.debug({ kind: 'comment', ...result }, 'records upserted');
   },
 };

@@ -21,7 +21,8 @@ const REPOSITORY_OF: ReadonlyMap<TRecordKind, (store: RecordStorePort) => Record
  */
 export const deletedHandler: RecordEventHandler<TRecordEventOf<'deleted'>> = {
   type: RECORD_EVENT_TYPES.deleted,
-  async apply(events, { store, content, logger }) {
+  async apply(events, { store, content, logger, knownChildren }) {
+    const shared = knownChildren ? { knownChildren } : {};
     // Content first: a crash after it leaves the record, so the redelivery finds the content id again.
     const byKind = new Map<TRecordKind, RecordDeleteKey[]>();
     // A deleted issue keeps none of its children: pruned per connector in one call for the chunk (a project gone from
@@ -36,7 +37,7 @@ export const deletedHandler: RecordEventHandler<TRecordEventOf<'deleted'>> = {
     }
     for (const { scope, issueIds } of prunes) {
       const plans = issueIds.map((issueId) => ({ issueId, keepCommentIds: [], keepAttachmentIds: [], revision: revisionOf.get(JSON.stringify([scope.tenantId, scope.connectorId, 'issue', issueId]))! }));
-      await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans, { beforeAttachmentTombstones: (doomed) => releaseContent(content, doomed) });
+      await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans, { beforeAttachmentTombstones: (doomed) => releaseContent(content, doomed), ...shared });
     }
     for (const event of events) {
       const { kind, tenantId, connectorId, externalId, revision, syncRunId, reason } = event.data;
@@ -50,7 +51,7 @@ export const deletedHandler: RecordEventHandler<TRecordEventOf<'deleted'>> = {
       const repository = REPOSITORY_OF.get(kind);
       if (!repository) continue;
       if (kind === 'comment' || kind === 'attachment') await addIssueIds(repository(store), keys);
-      await repository(store).deleteMany(keys);
+      await repository(store).deleteMany(keys, shared);
       logger.debug({ kind, deleted: keys.length }, 'records deleted');
     }
   },

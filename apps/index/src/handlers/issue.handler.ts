@@ -9,7 +9,8 @@ import { newestPerRecord, rowOf, upsertRows } from './upsert-rows.js';
  */
 export const issueHandler: RecordEventHandler<TRecordEventOf<'issue'>> = {
   type: RECORD_EVENT_TYPES.issue,
-  async apply(events, { store, content, logger, issueLists }) {
+  async apply(events, deps) {
+    const { store, logger, issueLists } = deps;
     const rows = newestPerRecord(events.map(rowOf));
     const result = await upsertRows(store.issues, rows);
     // Every row written: the stored versions are these rows, so their lists need no read. Otherwise the rows that
@@ -21,7 +22,7 @@ export const issueHandler: RecordEventHandler<TRecordEventOf<'issue'>> = {
     }
     let reconciled = 0;
     for (const { scope, issueIds } of issueIdsByScope(events.map((event) => ({ ...event.data, issueId: event.subject })))) {
-      reconciled += await reconcileChildren(store, content, scope, issueIds, issueLists);
+      reconciled += await reconcileChildren(deps, scope, issueIds);
     }
     logger.debug({ kind: 'issue', ...result, reconciled }, 'records upserted');
   },

@@ -1,5 +1,8 @@
 import { storedContentIds, type AttachmentContentPort, type RecordStorePort } from '../record-store.port.js';
-import { issueListKey, type StoredIssueLists } from './record-handler.js';
+import { issueListKey, type RecordHandlerDeps, type StoredIssueLists } from './record-handler.js';
+
+/** What reconciling reads and writes through: the store, the content store and what the batch already knows. */
+export type ReconcileDeps = Pick<RecordHandlerDeps, 'store' | 'content' | 'issueLists' | 'issuesPrunedLater' | 'knownChildren'>;
 
 const ISSUE_LIST_FIELDS = ['externalId', 'revision', 'deleted', 'commentIds', 'attachmentIds'];
 
@@ -30,15 +33,10 @@ export async function storedIssueLists(
  * issue writes and after child writes alike, so the outcome does not depend on whether an issue or its older children
  * arrived first (a replay out of order ends with the store an in-order delivery leaves).
  */
-export async function reconcileChildren(
-  store: RecordStorePort,
-  content: AttachmentContentPort,
-  scope: { tenantId: string; connectorId: string },
-  issueIds: readonly string[],
-  cache?: Map<string, StoredIssueLists | null>,
-): Promise<number> {
+export async function reconcileChildren(deps: ReconcileDeps, scope: { tenantId: string; connectorId: string }, issueIds: readonly string[]): Promise<number> {
+  const { store, content, knownChildren } = deps;
   if (issueIds.length === 0) return 0;
-  const issues = await storedIssueLists(store, scope, issueIds, cache);
+  const issues = await storedIssueLists(store, scope, issueIds, deps.issueLists);
   if (issues.length === 0) return 0;
   // A deleted issue keeps none of its children.
   const plans = issues.map((issue) => ({
@@ -49,7 +47,7 @@ export async function reconcileChildren(
   }));
   // The whole chunk at once, not per issue. Bytes go first: if the prune then fails, the redelivery finds the same
   // attachments again, so no content is orphaned.
-  await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans, { beforeAttachmentTombstones: (doomed) => releaseContent(content, doomed) });
+  await store.issues.pruneChildrenMany(scope.tenantId, scope.connectorId, plans, { beforeAttachmentTombstones: (doomed) => releaseContent(content, doomed), ...(knownChildren ? { knownChildren } : {}) });
   return issues.length;
 }
 
@@ -61,18 +59,16 @@ export async function reconcileChildren(
  * Children of the issues in `prunedLater` are skipped: their issue's prune, which follows, judges them the same way.
  */
 export async function reconcileWrittenChildren(
-  store: RecordStorePort,
-  content: AttachmentContentPort,
+  deps: ReconcileDeps,
   kind: 'comments' | 'attachments',
   scope: { tenantId: string; connectorId: string },
   written: ReadonlyArray<{ externalId: string; issueId: string }>,
-  cache?: Map<string, StoredIssueLists | null>,
-  prunedLater?: ReadonlySet<string>,
 ): Promise<number> {
+  const { store, content, issuesPrunedLater: prunedLater, knownChildren } = deps;
   const children = prunedLater ? written.filter((child) => !prunedLater.has(issueListKey(scope, child.issueId))) : written;
   if (children.length === 0) return 0;
   const issueIds = [...new Set(children.map((child) => child.issueId))];
-  const issues = await storedIssueLists(store, scope, issueIds, cache);
+  const issues = await storedIssueLists(store, scope, issueIds, deps.issueLists);
   const issueById = new Map(issues.map((issue) => [issue.externalId, issue]));
   const listedBy = (issue: StoredIssueLists) => (issue.deleted ? [] : ((kind === 'comments' ? issue.commentIds : issue.attachmentIds) ?? []));
   const unlisted = children.filter((child) => {
@@ -90,6 +86,7 @@ export async function reconcileWrittenChildren(
   if (kind === 'attachments') await releaseContent(content, doomed);
   await repository.deleteMany(
     doomed.map((child) => ({ ...scope, externalId: child.externalId, revision: issueById.get(child.issueId)!.revision, reason: `no longer listed by issue ${child.issueId}`, issueId: child.issueId })),
+    knownChildren ? { knownChildren } : {},
   );
   return doomed.length;
 }

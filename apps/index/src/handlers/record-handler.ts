@@ -1,6 +1,6 @@
 import type { TRecordEvent } from '@jira-sync/contracts';
 import type { Logger } from '@jira-sync/logging';
-import type { AttachmentContentPort, RecordStorePort } from '../record-store.port.js';
+import type { AttachmentContentPort, KnownChildrenPort, RecordStorePort } from '../record-store.port.js';
 
 export interface RecordHandlerDeps {
   store: RecordStorePort;
@@ -18,6 +18,11 @@ export interface RecordHandlerDeps {
    * before included, so the children's handlers leave those to it instead of reading the issue first.
    */
   issuesPrunedLater?: ReadonlySet<string>;
+  /**
+   * The issue child registry entries this batch read or registered: an issue's prune after its children's writes
+   * needs no read of its entry. Sound because an issue's children are only registered on the issue's partition.
+   */
+  knownChildren?: KnownChildrenPort;
 }
 
 /** What reconciling an issue's children needs of its stored version. */

@@ -1,5 +1,5 @@
 import type { TRecordEvent } from '@jira-sync/contracts';
-import type { RecordRepositoryPort, RecordRow } from '../record-store.port.js';
+import type { RecordRepositoryPort, RecordRow, WriteOptionsPort } from '../record-store.port.js';
 
 /** The repository row of an upsert event: externalId is the CloudEvents subject, the rest comes from data. */
 export function rowOf(event: Exclude<TRecordEvent, { type: 'com.jira-sync.record.deleted.v1' }>): RecordRow {
@@ -55,14 +55,14 @@ export async function keepLastGoodAcls(repository: RecordRepositoryPort, rows: r
 }
 
 /** Writes the events' rows; the repository ignores stale revisions. */
-export async function upsertEvents(repository: RecordRepositoryPort, events: ReadonlyArray<Parameters<typeof rowOf>[0]>): Promise<{ written: number; stale: number }> {
-  return upsertRows(repository, newestPerRecord(events.map(rowOf)));
+export async function upsertEvents(repository: RecordRepositoryPort, events: ReadonlyArray<Parameters<typeof rowOf>[0]>, options: WriteOptionsPort = {}): Promise<{ written: number; stale: number }> {
+  return upsertRows(repository, newestPerRecord(events.map(rowOf)), options);
 }
 
 /** Writes rows already reduced to one per record (newestPerRecord); the repository ignores stale revisions. */
-export async function upsertRows(repository: RecordRepositoryPort, rows: readonly RecordRow[]): Promise<{ written: number; stale: number }> {
+export async function upsertRows(repository: RecordRepositoryPort, rows: readonly RecordRow[], options: WriteOptionsPort = {}): Promise<{ written: number; stale: number }> {
   if (rows.length === 0) return { written: 0, stale: 0 };
-  return repository.upsertMany(await keepLastGoodAcls(repository, rows));
+  return repository.upsertMany(await keepLastGoodAcls(repository, rows), options);
 }
 
 /** The written children (comments or attachments) with their issue, grouped by tenant and connector. */
